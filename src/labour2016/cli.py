@@ -1,0 +1,62 @@
+"""The `labour2016` command: a thin dispatcher.
+
+Each subcommand lives in its own module under labour2016.commands, exposing
+HELP, EXAMPLE, add_arguments(parser) and run(args) -> exit code. Those modules
+import their heavy dependencies inside run(), so `labour2016 query` never pays for
+pandera and `labour2016 --help` pays for nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# name -> module; the order is the order of `labour2016 --help`.
+COMMANDS = {
+}
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="labour2016",
+        description="The 2016 UK Labour Party leadership election as an evidenced data package.",
+        epilog="example: labour2016 query \"select * from results where election_id = 'labour-leadership-2016'\"",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"labour2016 {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module_name in COMMANDS.items():
+        module = importlib.import_module(module_name)
+        p = sub.add_parser(
+            name,
+            help=module.HELP,
+            description=module.HELP,
+            epilog=f"example:\n  {module.EXAMPLE}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        module.add_arguments(p)
+        p.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return EXIT_CANNOT_RUN
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("labour2016: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
