@@ -1,0 +1,70 @@
+"""The benchmark's synthetic-package generator, at a tiny size (no benchmark runs here)."""
+import csv
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from frictionless import Package
+
+from conftest import ROOT
+
+spec = importlib.util.spec_from_file_location("synth", ROOT / "benchmarks" / "synth.py")
+synth = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(synth)
+
+N = 50
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> tuple[Path, dict[str, int]]:
+    out = tmp_path_factory.mktemp("synth")
+    return out, synth.generate(out, N)
+
+
+def count_rows(path: Path) -> int:
+    with open(path, encoding="utf-8", newline="") as f:
+        return sum(1 for _ in csv.reader(f)) - 1
+
+
+def test_fact_tables_have_the_requested_rows(synthetic):
+    out, counts = synthetic
+    for table in synth.FACT_TABLES:
+        assert counts[table] == N
+        assert count_rows(out / "data" / f"{table}.csv") == N, table
+    elections = count_rows(out / "data" / "elections.csv")
+    assert elections == counts["elections"] == 2 * synth.elections_needed(ROOT, N)
+    assert count_rows(out / "data" / "candidates.csv") == counts["candidates"]
+
+
+def test_descriptor_and_schemas_are_copied_unchanged(synthetic):
+    out, _ = synthetic
+    assert (out / "datapackage.json").read_bytes() == (ROOT / "datapackage.json").read_bytes()
+    for schema in (ROOT / "schemas").glob("*.json"):
+        assert (out / "schemas" / schema.name).read_bytes() == schema.read_bytes()
+
+
+def test_synthetic_package_is_valid_per_frictionless(synthetic):
+    out, _ = synthetic
+    report = Package(str(out / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_synthetic_package_is_valid_per_labour2016_validate(synthetic):
+    from labour2016.cli import COMMANDS
+
+    if "validate" not in COMMANDS:
+        pytest.skip("`labour2016 validate` is not there yet")
+    out, _ = synthetic
+    exe = shutil.which("labour2016", path=str(Path(sys.executable).parent)) or "labour2016"
+    done = subprocess.run([exe, "validate", str(out / "datapackage.json")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_copies_use_new_keys(synthetic):
+    out, _ = synthetic
+    with open(out / "data" / "figures.csv", encoding="utf-8", newline="") as f:
+        ids = [r["figure_id"] for r in csv.DictReader(f)]
+    assert len(set(ids)) == N and all("-s" in i for i in ids)
