@@ -23,3 +23,9 @@ test: install
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache
+
+# Timings of validate, query and build, and a scale test to 10^6 rows (issue 7): minutes, and
+# not part of `make test`. Writes benchmarks/RESULTS.md; BENCH_ARGS=--quick for a short try.
+.PHONY: bench
+bench: install
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
