@@ -29,3 +29,8 @@ clean:
 .PHONY: bench
 bench: install
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+# Regenerate docs/data-dictionary.md and the datasheet's counts from the schemas and data.
+.PHONY: docs
+docs: install
+	$(BIN)/labour2016 docs

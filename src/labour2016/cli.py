@@ -13,6 +13,7 @@ import sys
 
 # name -> module; the order is the order of `labour2016 --help`.
 COMMANDS = {
+    "docs": "labour2016.commands.docs",
 }
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2

@@ -1,0 +1,246 @@
+"""Documentation derived from the package, so it cannot drift from it.
+
+The Table Schemas are the one description of the structure. This module renders
+them into ``docs/data-dictionary.md``, and renders row counts and other tallies of
+the data into the marked composition block of ``docs/datasheet.md``. Both are
+checked in; ``--check`` (and the test suite) fails when either is stale.
+
+    python -m labour2016.dictionary            # rewrite the generated docs
+    python -m labour2016.dictionary --check    # exit 1 if they are stale
+
+Only the standard library and labour2016.package are imported.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from . import package
+
+DICTIONARY = "data-dictionary.md"
+DATASHEET = "datasheet.md"
+COUNTS_BEGIN = "<!-- BEGIN generated composition: `labour2016 docs` rewrites this block -->"
+COUNTS_END = "<!-- END generated composition -->"
+CONSTRAINT_ORDER = ("enum", "minimum", "maximum", "minLength", "maxLength", "pattern", "unique")
+
+
+def _code(value) -> str:
+    """Inline code safe inside a Markdown table cell."""
+    return "`" + str(value).replace("|", "\\|") + "`"
+
+
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _names(fields) -> list[str]:
+    return [fields] if isinstance(fields, str) else list(fields)
+
+
+def _columns(resource: str, fields) -> str:
+    """`table.field`, or `table(field, field)` for a composite key; no table prefix when resource is empty."""
+    names = _names(fields)
+    if len(names) == 1:
+        return _code(f"{resource}.{names[0]}" if resource else names[0])
+    return _code(f"{resource}({', '.join(names)})")
+
+
+def _constraints(field: dict) -> str:
+    cons = field.get("constraints", {})
+    parts = []
+    if field.get("format") and field["format"] != "default":
+        parts.append(f"format {_code(field['format'])}")
+    for key in CONSTRAINT_ORDER:
+        if key not in cons:
+            continue
+        value = cons[key]
+        if key == "enum":
+            parts.append("one of " + ", ".join(_code(v) for v in value))
+        elif key == "unique":
+            parts.append("unique" if value else "")
+        else:
+            parts.append(f"{key} {_code(value)}")
+    return "; ".join(p for p in parts if p)
+
+
+def _table(name: str, resource: dict, schema: dict) -> list[str]:
+    lines = [f"## `{name}`", "", f"**{resource.get('title', name)}.** {resource.get('description', '')}", ""]
+    lines.append(f"- File: `{resource['path']}`; schema: `{resource['schema']}`" if isinstance(resource["schema"], str)
+                 else f"- File: `{resource['path']}`; schema: inline")
+    lines.append("- Primary key: " + ", ".join(_code(k) for k in _names(schema.get("primaryKey", []))))
+    fks = schema.get("foreignKeys", [])
+    if fks:
+        lines.append("- Foreign keys:")
+        for fk in fks:
+            ref = fk["reference"]
+            target = ref.get("resource") or name
+            lines.append(f"  - {_columns('', fk['fields'])} → {_columns(target, ref['fields'])}")
+    else:
+        lines.append("- Foreign keys: none")
+    missing = schema.get("missingValues", [""])
+    lines.append("- Missing values: " + ", ".join(_code(v) if v else "empty cell" for v in missing))
+    lines += ["", "| field | type | required | constraints | description |", "|---|---|---|---|---|"]
+    for field in schema["fields"]:
+        required = "yes" if field.get("constraints", {}).get("required") else "no"
+        lines.append(f"| {_code(field['name'])} | {field.get('type', 'any')} | {required} | "
+                     f"{_constraints(field)} | {_cell(field.get('description', ''))} |")
+    return lines + [""]
+
+
+def render_dictionary(base: Path | None = None) -> str:
+    """The data dictionary as Markdown, from datapackage.json and the Table Schemas under base."""
+    desc = package.descriptor(base)
+    resources = package.resources(base)
+    lines = [
+        "# Data dictionary",
+        "",
+        "<!-- Generated from datapackage.json and schemas/*.schema.json by `labour2016 docs`"
+        " (python -m labour2016.dictionary). Do not edit by hand: edit the schema and regenerate. -->",
+        "",
+        f"{desc.get('title', desc['name'])}.",
+        "",
+        f"{len(resources)} tables, each a CSV file (UTF-8, header row) described by a Table Schema. "
+        "An empty cell is a missing value. A field marked required must not be empty.",
+        "",
+        "| table | title | primary key |",
+        "|---|---|---|",
+    ]
+    schemas = {name: package.table_schema(res, base) for name, res in resources.items()}
+    for name, res in resources.items():
+        pk = ", ".join(_code(k) for k in _names(schemas[name].get("primaryKey", [])))
+        lines.append(f"| [`{name}`](#{name}) | {_cell(res.get('title', name))} | {pk} |")
+    lines.append("")
+    for name, res in resources.items():
+        lines += _table(name, res, schemas[name])
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def read_tables(base: Path | None = None) -> dict[str, list[dict]]:
+    """Table name -> its CSV rows as dicts of strings (an empty cell is "")."""
+    base = base or package.root()
+    tables = {}
+    for name, res in package.resources(base).items():
+        with open(base / res["path"], encoding="utf-8", newline="") as f:
+            tables[name] = list(csv.DictReader(f))
+    return tables
+
+
+def _tally(rows: list[dict], column: str) -> str:
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r[column] or "(empty)"] = counts.get(r[column] or "(empty)", 0) + 1
+    return ", ".join(f"{_code(k)} {n}" for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def render_composition(base: Path | None = None) -> str:
+    """The datasheet's generated block: rows per table and counts the datasheet's prose relies on."""
+    resources = package.resources(base)
+    tables = read_tables(base)
+    lines = [COUNTS_BEGIN, "| table | rows | one row is |", "|---|---:|---|"]
+    for name, rows in tables.items():
+        lines.append(f"| `{name}` | {len(rows)} | {_cell(resources[name].get('description', ''))} |")
+    lines += [f"| **all tables** | **{sum(len(r) for r in tables.values())}** | |", ""]
+    sources, statements, entities = tables["sources"], tables["statements"], tables["entities"]
+    hedged = {n: sum(1 for r in tables[n] if r["qualifier"] != "exact")
+              for n in tables if tables[n] and "qualifier" in tables[n][0]}
+    lines += [
+        f"- Sources by archive: {_tally(sources, 'archive')}.",
+        f"- Sources by reliability: {_tally(sources, 'reliability')}.",
+        f"- Sources by kind: {_tally(sources, 'kind')}.",
+        f"- Sources by basis of the publication date: {_tally(sources, 'published_basis')}.",
+        f"- Statements with no speaker (`speaker_id` empty): "
+        f"{sum(1 for r in statements if not r['speaker_id'])} of {len(statements)}.",
+        f"- Statements by kind: {_tally(statements, 'kind')}.",
+        f"- Statements with a date (`said_on`): {sum(1 for r in statements if r['said_on'])} of {len(statements)}.",
+        f"- Events by basis of the date: {_tally(tables['events'], 'date_basis')}.",
+        f"- Entities with a Wikidata id: {sum(1 for r in entities if r['wikidata_id'])} of {len(entities)}.",
+        "- Figures stated with a hedge (`qualifier` not `exact`): "
+        + ", ".join(f"`{n}` {k} of {len(tables[n])}" for n, k in hedged.items()) + ".",
+        COUNTS_END,
+    ]
+    return "\n".join(lines)
+
+
+def splice_counts(datasheet: str, base: Path | None = None) -> str:
+    """The datasheet text with its composition block replaced by fresh counts."""
+    start, end = datasheet.find(COUNTS_BEGIN), datasheet.find(COUNTS_END)
+    if start < 0 or end < start:
+        raise ValueError(f"{DATASHEET}: no block between {COUNTS_BEGIN!r} and {COUNTS_END!r}")
+    return datasheet[:start] + render_composition(base) + datasheet[end + len(COUNTS_END):]
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text to path via a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def expected(docs_dir: Path, base: Path | None = None) -> dict[Path, str]:
+    """Each generated file -> the text it should hold."""
+    out = {docs_dir / DICTIONARY: render_dictionary(base)}
+    sheet = docs_dir / DATASHEET
+    if sheet.is_file():
+        out[sheet] = splice_counts(sheet.read_text(encoding="utf-8"), base)
+    return out
+
+
+def stale(docs_dir: Path, base: Path | None = None) -> list[Path]:
+    """The generated files that differ from what the package says they should be."""
+    return [p for p, text in expected(docs_dir, base).items()
+            if not p.is_file() or p.read_text(encoding="utf-8") != text]
+
+
+def generate(docs_dir: Path, base: Path | None = None) -> list[Path]:
+    """Rewrite the stale generated files; return those written."""
+    texts = expected(docs_dir, base)
+    written = stale(docs_dir, base)
+    for path in written:
+        write_atomic(path, texts[path])
+    return written
+
+
+def default_docs_dir() -> Path:
+    return package.root() / "docs"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m labour2016.dictionary`: the same options as `labour2016 docs`."""
+    from .commands import docs
+
+    parser = argparse.ArgumentParser(prog="python -m labour2016.dictionary", description=docs.HELP)
+    docs.add_arguments(parser)
+    return docs.run(parser.parse_args(argv))
+
+
+def run(docs_dir: Path, check: bool = False) -> int:
+    """Regenerate (or with check, verify) the docs in docs_dir; 0 ok, 1 stale, 2 cannot run."""
+    try:
+        if check:
+            out_of_date = stale(docs_dir)
+            for p in out_of_date:
+                print(f"stale: {p} (run `labour2016 docs` or `make docs`)", file=sys.stderr)
+            if not out_of_date:
+                print("up to date: " + ", ".join(str(p) for p in expected(docs_dir)))
+            return 1 if out_of_date else 0
+        for p in generate(docs_dir):
+            print(f"wrote {p}")
+        return 0
+    except (OSError, ValueError) as exc:
+        print(f"labour2016 docs: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

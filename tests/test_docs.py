@@ -1,0 +1,87 @@
+"""The generated docs (data dictionary, datasheet composition) agree with the package."""
+import json
+import shutil
+
+import pytest
+
+from conftest import ROOT
+from labour2016 import cli, dictionary, package
+
+DOCS = ROOT / "docs"
+
+
+@pytest.fixture()
+def copy(tmp_path):
+    """A copy of the package and its docs that a test may change."""
+    shutil.copy(ROOT / "datapackage.json", tmp_path / "datapackage.json")
+    for folder in ("schemas", "data", "docs"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    return tmp_path
+
+
+def test_checked_in_docs_are_up_to_date():
+    assert dictionary.stale(DOCS) == [], "run `make docs` (labour2016 docs) and commit docs/"
+
+
+def test_dictionary_lists_every_table_field_and_constraint():
+    text = (DOCS / "data-dictionary.md").read_text(encoding="utf-8")
+    for name, resource in package.resources().items():
+        section = text.split(f"## `{name}`\n", 1)[1].split("\n## ", 1)[0]
+        assert resource["description"] in section
+        schema = package.table_schema(resource)
+        for field in schema["fields"]:
+            row = next(line for line in section.splitlines() if line.startswith(f"| `{field['name']}` |"))
+            required = "yes" if field["constraints"].get("required") else "no"
+            assert f"| {field['type']} | {required} |" in row
+            for value in field["constraints"].get("enum", []):
+                assert f"`{value}`" in row
+    votes = text.split("## `votes`\n", 1)[1].split("\n## ", 1)[0]
+    assert "`(election_id, candidate_id)` → `candidates(election_id, candidate_id)`" in votes
+    assert "| `value` | number | yes | minimum `0` |" in votes
+    assert "pattern `^[0-9a-f]{64}$`" in text  # sources.sha256
+
+
+def test_datasheet_counts_match_the_csv_files():
+    sheet = (DOCS / "datasheet.md").read_text(encoding="utf-8")
+    assert "| `votes` | 70 |" in sheet and "| `statements` | 50 |" in sheet and "| `sources` | 15 |" in sheet
+    assert "Statements with no speaker (`speaker_id` empty): 10 of 50." in sheet
+    assert "Entities with a Wikidata id: 0 of 27." in sheet
+    for name, rows in dictionary.read_tables().items():
+        assert f"| `{name}` | {len(rows)} |" in sheet
+
+
+def test_a_schema_change_makes_the_dictionary_stale(copy):
+    assert dictionary.stale(copy / "docs", base=copy) == []
+    path = copy / "schemas" / "votes.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["fields"][0]["description"] = "A changed description."
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    assert dictionary.stale(copy / "docs", base=copy) == [copy / "docs" / "data-dictionary.md"]
+    assert "A changed description." in dictionary.render_dictionary(copy)
+
+
+def test_a_new_row_makes_the_datasheet_stale_and_generate_fixes_it(copy):
+    with open(copy / "data" / "events.csv", "a", encoding="utf-8") as f:
+        f.write(open(ROOT / "data" / "events.csv", encoding="utf-8").read().splitlines()[1].replace(
+            "plp-no-confidence-vote", "plp-no-confidence-vote-copy", 1) + "\n")
+    assert dictionary.stale(copy / "docs", base=copy) == [copy / "docs" / "datasheet.md"]
+    assert dictionary.generate(copy / "docs", base=copy) == [copy / "docs" / "datasheet.md"]
+    assert "| `events` | 10 |" in (copy / "docs" / "datasheet.md").read_text(encoding="utf-8")
+    assert dictionary.stale(copy / "docs", base=copy) == []
+    assert sorted(p.name for p in (copy / "docs").iterdir()) == ["data-dictionary.md", "datasheet.md"]  # no temp files
+
+
+def test_docs_command_checks_and_rewrites(copy, capsys):
+    docs = copy / "docs"
+    (docs / "data-dictionary.md").write_text("stale\n", encoding="utf-8")
+    assert cli.main(["docs", "--check", "--docs-dir", str(docs)]) == 1
+    assert "stale:" in capsys.readouterr().err
+    assert (docs / "data-dictionary.md").read_text(encoding="utf-8") == "stale\n"  # --check writes nothing
+    assert cli.main(["docs", "--docs-dir", str(docs)]) == 0
+    assert (docs / "data-dictionary.md").read_text(encoding="utf-8") == (DOCS / "data-dictionary.md").read_text(encoding="utf-8")
+    assert dictionary.main(["--check", "--docs-dir", str(docs)]) == 0
+
+
+def test_datasheet_without_its_marked_block_cannot_be_generated(copy):
+    (copy / "docs" / "datasheet.md").write_text("# Datasheet\n", encoding="utf-8")
+    assert dictionary.run(copy / "docs", check=True) == 2
