@@ -71,3 +71,11 @@ def test_ci_runs_the_readme_commands_on_both_pythons():
     assert job["strategy"]["matrix"]["python-version"] == ["3.11", "3.12"]
     runs = [step.get("run", "") for step in job["steps"]]
     assert any(r.startswith("make test") for r in runs)
+
+
+def test_readme_links_the_documentation_and_keeps_the_two_command_quick_start():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for target in ("docs/data-dictionary.md", "docs/datasheet.md", "CHANGELOG.md", "CITATION.cff", "LICENSE"):
+        assert f"]({target})" in readme and (ROOT / target).is_file(), target
+    quick_start = readme.split("## Quick start", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    assert [line.split()[:2] for line in quick_start.strip().splitlines()] == [["make", "#"], ["make", "test"]]
