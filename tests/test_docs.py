@@ -82,6 +82,9 @@ def test_docs_command_checks_and_rewrites(copy, capsys):
     assert dictionary.main(["--check", "--docs-dir", str(docs)]) == 0
 
 
-def test_datasheet_without_its_marked_block_cannot_be_generated(copy):
+def test_cannot_run_without_a_docs_folder_or_the_datasheet_block(copy, capsys):
+    assert dictionary.run(copy / "no-such-folder") == 2
+    assert "no docs folder" in capsys.readouterr().err
+    assert not (copy / "no-such-folder").exists()
     (copy / "docs" / "datasheet.md").write_text("# Datasheet\n", encoding="utf-8")
     assert dictionary.run(copy / "docs", check=True) == 2

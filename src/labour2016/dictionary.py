@@ -226,6 +226,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(docs_dir: Path, check: bool = False) -> int:
     """Regenerate (or with check, verify) the docs in docs_dir; 0 ok, 1 stale, 2 cannot run."""
+    if not docs_dir.is_dir():
+        print(f"labour2016 docs: no docs folder at {docs_dir} (in a checkout it is docs/; "
+              "otherwise pass --docs-dir)", file=sys.stderr)
+        return 2
     try:
         if check:
             out_of_date = stale(docs_dir)
