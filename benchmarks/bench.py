@@ -125,7 +125,10 @@ def fmt_ratio(r: float | None) -> str:
 # --- the tools ---------------------------------------------------------------------------------
 
 def tool(name: str) -> str | None:
-    """An executable from this venv first, then PATH."""
+    """An executable named by $<NAME>_CLI (e.g. DUCKDB_CLI), else from this venv, else PATH."""
+    named = os.environ.get(f"{name.upper()}_CLI")
+    if named:
+        return named
     local = BIN / name
     if local.exists():
         return str(local)
@@ -218,7 +221,7 @@ def real_package(args, commands: set[str], workdir: Path) -> dict[str, Timing]:
             res["duckdb_" + key] = time_command(label, [duck, "-batch", ":memory:"], runs, warm,
                                                 stdin=f".read queries/views.sql\n{sql};\n")
         else:
-            res["duckdb_" + key] = skipped(label, "no duckdb CLI binary in .venv/bin or PATH"
+            res["duckdb_" + key] = skipped(label, "no duckdb CLI binary ($DUCKDB_CLI, .venv/bin or PATH)"
                                            if not duck else "no queries/views.sql")
     if "build" in commands:
         res["build"] = time_command("labour2016 build --out TMP", [l16, "build", "--out", str(workdir / "build")],
