@@ -15,10 +15,13 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+SRC ?= $(or $(LABOUR2016_SOURCES),$(wildcard ../shared/sources))
+
 validate: install
-	$(BIN)/frictionless validate datapackage.json
+	$(BIN)/labour2016 validate $(if $(SRC),--sources $(SRC))
 
 test: install
+	$(BIN)/frictionless validate datapackage.json
 	$(BIN)/python -m pytest -q
 
 clean:

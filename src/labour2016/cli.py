@@ -13,6 +13,7 @@ import sys
 
 # name -> module; the order is the order of `labour2016 --help`.
 COMMANDS = {
+    "validate": "labour2016.commands.validate",
     "docs": "labour2016.commands.docs",
 }
 

@@ -1,0 +1,98 @@
+"""`labour2016 validate`: check the package (descriptor, files, schemas, keys, evidence,
+arithmetic, source texts) and report every problem with its file and line."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+HELP = "validate the package: schemas, keys, evidence, arithmetic and (with the texts) sources; exit 1 on problems"
+EXAMPLE = "labour2016 validate . --sources ../shared/sources --format json"
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", nargs="?", default=None,
+                        help="package folder or its datapackage.json (default: the current folder if it has "
+                             "one, else the installed package)")
+    parser.add_argument("--sources", metavar="DIR", default=None,
+                        help="folder of archived source texts (default: $LABOUR2016_SOURCES, then "
+                             "../shared/sources beside a checkout)")
+    parser.add_argument("--no-sources", action="store_true", help="skip the source-text checks")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="report format")
+
+
+def _package_root(path: str | None) -> Path:
+    from .. import package
+
+    if path is None:
+        cwd = Path.cwd()
+        return cwd if (cwd / package.DESCRIPTOR).is_file() else package.root()
+    p = Path(path)
+    if p.is_dir():
+        if not (p / package.DESCRIPTOR).is_file():
+            raise FileNotFoundError(f"no {package.DESCRIPTOR} in {p}")
+        return p
+    if p.is_file():
+        return p.parent
+    raise FileNotFoundError(f"{p} does not exist")
+
+
+def _text_report(ctx, root: Path) -> str:
+    out = []
+    for p in ctx.problems:
+        where = p.file + (f":{p.line}" if p.line else "")
+        col = f" [{p.column}]" if p.column else ""
+        val = f" {p.value!r}" if p.value not in (None, "") else ""
+        out.append(f"{where}{col}{val}: {p.rule} — {p.message} (hint: {p.hint})")
+    n = len(ctx.problems)
+    files = len({p.file for p in ctx.problems})
+    tables = [t for t in ctx.tables.values() if t.frame is not None]
+    rows = sum(len(t.frame) for t in tables)
+    src = "source texts checked" if ctx.sources_checked else ctx.sources_note
+    if n:
+        out.append(f"{root}: {n} problem{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}; {src}")
+    else:
+        out.append(f"{root}: valid ({len(tables)} tables, {rows} rows); {src}")
+    return "\n".join(out)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .. import package
+
+    try:
+        root = _package_root(args.path)
+    except FileNotFoundError as e:
+        print(f"labour2016 validate: {e}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    sources = None
+    if not args.no_sources:
+        sources = package.sources_dir(args.sources)
+        if args.sources and not Path(args.sources).is_dir():
+            print(f"labour2016 validate: --sources {args.sources} is not a folder", file=sys.stderr)
+            return EXIT_CANNOT_RUN
+        if sources is not None and not sources.is_dir():
+            sources = None
+    from ..validate import validate
+
+    try:
+        ctx = validate(root, sources)
+    except Exception as e:  # a bug in a check must not look like a verdict on the data
+        print(f"labour2016 validate: cannot finish: {type(e).__name__}: {e}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    if args.no_sources:
+        ctx.sources_note = "source-text checks skipped (--no-sources)"
+    if args.format == "json":
+        print(json.dumps({
+            "valid": not ctx.problems,
+            "error_count": len(ctx.problems),
+            "package": str(root),
+            "sources_checked": ctx.sources_checked,
+            "sources_note": ctx.sources_note,
+            "problems": [p.as_dict() for p in ctx.problems],
+        }, indent=2, ensure_ascii=False))
+    else:
+        print(_text_report(ctx, root))
+    return EXIT_PROBLEMS if ctx.problems else EXIT_OK

@@ -1,0 +1,128 @@
+"""Read the number a `stated_as` string spells, and how precisely it was written.
+
+`parse("more than half a million")` -> 500000.0; `parse("61.80%")` -> 61.8;
+`tolerance("61.80%")` -> 0.005 (half a unit of the last significant digit written).
+Pure Python, no imports beyond the standard library: cheap for every command.
+"""
+from __future__ import annotations
+
+import re
+
+# Qualifying words before a figure; they are recorded in the `qualifier` column, not the value.
+_PREFIXES = (
+    "a little more than", "little more than", "just over", "just under", "more than", "less than",
+    "fewer than", "at least", "at most", "up to", "approximately", "around", "about", "almost",
+    "nearly", "roughly", "some", "over", "under", "only",
+)
+# Units and signs after or before a figure; the value is the figure as written ("£60bn" -> 60).
+_SUFFIX = re.compile(r"\s*(%|per\s*cent|percent|pp|percentage points?|bn|billion|m|k)\s*$", re.I)
+_CURRENCY = re.compile(r"^[£$€]\s*")
+_NUMERAL = re.compile(r"^\d[\d,]*(\.\d+)?$")
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "biggest": 1, "largest": 1,
+}
+
+
+def _strip(text: str) -> str:
+    s = " ".join(text.strip().lower().split())
+    changed = True
+    while changed:
+        changed = False
+        for p in _PREFIXES:
+            if s.startswith(p + " "):
+                s = s[len(p) + 1:].strip()
+                changed = True
+    s = _CURRENCY.sub("", s)
+    s = _SUFFIX.sub("", s)
+    return s.strip()
+
+
+def _words(s: str) -> float | None:
+    if s in _ORDINALS:
+        return float(_ORDINALS[s])
+    if s.startswith("half a "):
+        scale = _SCALES.get(s[len("half a "):])
+        return scale / 2 if scale else None
+    tokens = [t for t in re.split(r"[\s-]+", s) if t and t != "and"]
+    if not tokens:
+        return None
+    total, current = 0, 0
+    for t in tokens:
+        if t in _UNITS:
+            current += _UNITS[t]
+        elif t in _TENS:
+            current += _TENS[t]
+        elif t == "hundred":
+            current = (current or 1) * 100
+        elif t in _SCALES:
+            total += (current or 1) * _SCALES[t]
+            current = 0
+        else:
+            return None
+    return float(total + current)
+
+
+def parse(text: str | None) -> float | None:
+    """The number `text` spells, or None if it spells none."""
+    if text is None:
+        return None
+    s = _strip(str(text))
+    if not s:
+        return None
+    if _NUMERAL.match(s):
+        return float(s.replace(",", ""))
+    return _words(s)
+
+
+def tolerance(text: str | None) -> float:
+    """Half a unit of the last significant digit written: "59%" 0.5, "61.80%" 0.005, "640,000" 5000."""
+    if text is None:
+        return 0.5
+    s = _strip(str(text))
+    if _NUMERAL.match(s):
+        digits = s.replace(",", "")
+        if "." in digits:
+            return 0.5 * 10 ** -len(digits.split(".")[1])
+        return _integer_tolerance(int(digits))
+    value = _words(s)
+    if value is None or value != int(value):
+        return 0.5
+    return _integer_tolerance(int(value))
+
+
+def _integer_tolerance(n: int) -> float:
+    """Trailing zeros of a figure in the thousands are taken as rounding ("640,000" 5000,
+    "640,500" 50); below a thousand every digit counts ("60%" 0.5, "172" 0.5)."""
+    if n < 1000:
+        return 0.5
+    text = str(n)
+    return 0.5 * 10 ** (len(text) - len(text.rstrip("0")))
+
+
+LOWER_ONLY = {"more_than", "at_least"}
+UPPER_ONLY = {"less_than", "at_most"}
+
+
+def bounds(value: float, stated_as: str | None, qualifier: str | None) -> tuple[float, float]:
+    """The interval a figure, as stated and qualified, allows for the true value."""
+    tol = tolerance(stated_as)
+    q = qualifier or "exact"
+    if q == "approximately":
+        tol = max(2 * tol, 0.02 * abs(value))
+    lo, hi = value - tol, value + tol
+    if q in LOWER_ONLY:
+        hi = float("inf")
+        lo = value - tol
+    elif q in UPPER_ONLY:
+        lo = float("-inf")
+    return lo, hi

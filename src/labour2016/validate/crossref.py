@@ -1,0 +1,57 @@
+"""Check 4: every foreignKey in the schemas resolves (composite keys too), and a candidate_id
+next to an election_id names a candidate of that election."""
+from __future__ import annotations
+
+from . import Context
+
+_CANDIDATES = "candidates"
+
+
+def _as_list(x) -> list[str]:
+    return [x] if isinstance(x, str) else list(x)
+
+
+def _dangling(ctx: Context, t, fields: list[str], target, target_fields: list[str], rule, message, hint):
+    import numpy as np
+    import pandas as pd
+
+    sub = t.typed[fields]
+    present = sub.notna().all(axis=1)
+    if not present.any():
+        return
+    keys = pd.MultiIndex.from_frame(sub[present].astype(str))
+    known = pd.MultiIndex.from_frame(target.typed[target_fields].dropna().astype(str))
+    missing = ~keys.isin(known)
+    rows = np.flatnonzero(present.to_numpy())[missing]
+    for i in rows:
+        value = "|".join(t.frame[fields].iloc[i])
+        ctx.add(t.file, t.lines[i], ",".join(fields), value, rule, message, hint)
+
+
+def check(ctx: Context) -> None:
+    for t in ctx.tables.values():
+        if t.typed is None:
+            continue
+        for fk in t.schema.get("foreignKeys", []) or []:
+            fields = _as_list(fk["fields"])
+            ref = fk.get("reference", {})
+            target = ctx.tables.get(ref.get("resource") or t.name)
+            target_fields = _as_list(ref.get("fields", []))
+            if target is None or target.typed is None or not all(f in t.typed for f in fields):
+                continue
+            _dangling(ctx, t, fields, target, target_fields, "foreign-key",
+                      f"no {target.name} row has {','.join(target_fields)} = this value",
+                      f"add the row to {target.file} or correct the id (a typo?)")
+    cands = ctx.tables.get(_CANDIDATES)
+    if cands is None or cands.typed is None:
+        return
+    key = ["election_id", "candidate_id"]
+    for t in ctx.table_with(*key):
+        if t is cands:
+            continue
+        composite = any(sorted(_as_list(fk["fields"])) == sorted(key)
+                        for fk in t.schema.get("foreignKeys", []) or [])
+        if composite:
+            continue  # already a foreign key
+        _dangling(ctx, t, key, cands, key, "candidate", "candidate_id is not a candidate of this election",
+                  f"add the candidate to {cands.file} or correct election_id/candidate_id")
