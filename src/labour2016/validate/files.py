@@ -49,34 +49,17 @@ def load(ctx: Context, t: Table) -> None:
                 f"header does not match the schema's fields ({detail or 'different order'})",
                 f"the header must be: {','.join(names)}")
         return
-    physical = text.count("\n") + (0 if text.endswith("\n") else 1)
-    try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=True,
-                            na_values=[], skip_blank_lines=True)
-    except pd.errors.ParserError:
-        frame = None
-    if frame is not None and len(frame) + 1 == physical:
-        lines = np.arange(len(frame)) + 2
-        short = frame[names[-1]].isna() if len(frame) else pd.Series([], dtype=bool)
-        if short.any():
-            for i in np.flatnonzero(short.to_numpy()):
-                n = int(frame.iloc[i].notna().sum())
-                ctx.add(t.file, lines[i], None, None, "ragged-row",
-                        f"row has {n} fields, the header has {len(names)}",
-                        "restore the missing fields (a truncated line?) or quote a value containing a comma")
-            return
-    else:
-        # Quoted multi-line fields or ragged rows: follow the records with the csv module.
-        records = _record_lines(text)[1:]
-        ragged = [(ln, row) for ln, row in records if len(row) != len(names)]
-        for ln, row in ragged:
-            ctx.add(t.file, ln, None, None, "ragged-row", f"row has {len(row)} fields, the header has {len(names)}",
-                    "make every row have one field per header column; quote values containing commas")
-        if ragged:
-            return
-        frame = pd.DataFrame([row for _, row in records], columns=names, dtype=str) if records else \
-            pd.DataFrame({n: pd.Series([], dtype=str) for n in names})
-        lines = np.array([ln for ln, _ in records], dtype=int)
+    # The csv module follows quoted multi-line fields, so each row keeps its physical line.
+    records = _record_lines(text)[1:]
+    ragged = [(ln, row) for ln, row in records if len(row) != len(names)]
+    for ln, row in ragged:
+        ctx.add(t.file, ln, None, None, "ragged-row", f"row has {len(row)} fields, the header has {len(names)}",
+                "make every row have one field per header column; quote values containing commas")
+    if ragged:
+        return
+    frame = pd.DataFrame([row for _, row in records], columns=names, dtype=str) if records else \
+        pd.DataFrame({n: pd.Series([], dtype=str) for n in names})
+    lines = np.array([ln for ln, _ in records], dtype=int)
     t.frame, t.lines = frame, lines
 
 
