@@ -3,9 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: all install validate test clean
+.PHONY: all install validate summary test clean
 
-all: validate
+all: validate summary
 
 install: $(VENV)/.installed
 
@@ -19,6 +19,10 @@ SRC ?= $(or $(LABOUR2016_SOURCES),$(wildcard ../shared/sources))
 
 validate: install
 	$(BIN)/labour2016 validate $(if $(SRC),--sources $(SRC))
+
+# The 2016 result, from the results view (see queries/views.sql).
+summary: install
+	$(BIN)/labour2016 query "select section, candidate_id, votes, round(share_pct,2) as share_pct, source_id from results where election_id='labour-leadership-2016' order by section, votes desc"
 
 test: install
 	$(BIN)/frictionless validate datapackage.json

@@ -15,6 +15,9 @@ import sys
 COMMANDS = {
     "validate": "labour2016.commands.validate",
     "docs": "labour2016.commands.docs",
+    "query": "labour2016.commands.query",
+    "views": "labour2016.commands.views",
+    "build": "labour2016.commands.build",
 }
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2

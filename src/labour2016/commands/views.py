@@ -1,0 +1,25 @@
+"""`labour2016 views`: the analytic views of queries/views.sql and the question each answers."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+HELP = "list the analytic views and the question each answers (base tables: one per resource)"
+EXAMPLE = "labour2016 views"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--base", action="store_true", help="also list the base tables (one per resource)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from .. import api, package
+
+    views = api.view_questions()
+    rows = [(name, "base table: " + (r.get("title") or r.get("description") or name))
+            for name, r in package.resources().items()] if args.base else []
+    rows += views
+    width = max(len(n) for n, _ in rows)
+    for name, question in rows:
+        sys.stdout.write(f"{name.ljust(width)}  {question}\n")
+    return 0

@@ -1,0 +1,151 @@
+"""The views over the package, checked against real values from the sources."""
+import json
+import shutil
+
+import pytest
+
+import labour2016
+from labour2016 import api, package, sqlgen
+
+Y16, Y15 = "labour-leadership-2016", "labour-leadership-2015"
+
+
+@pytest.fixture(scope="module")
+def con():
+    return labour2016.connect()
+
+
+def one(con, sql, *params):
+    rows = con.execute(sql, list(params)).fetchall()
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def test_generated_block_matches_the_schemas(root):
+    _, block, _ = sqlgen.split((root / "queries" / "views.sql").read_text(encoding="utf-8"))
+    assert block == sqlgen.generate(root)
+
+
+def test_changing_a_schema_type_changes_the_generated_block(root, tmp_path):
+    for name in ("datapackage.json", "schemas"):
+        src = root / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
+    before = sqlgen.generate(tmp_path)
+    path = tmp_path / "schemas" / "votes.schema.json"
+    schema = json.loads(path.read_text())
+    next(f for f in schema["fields"] if f["name"] == "value")["type"] = "integer"
+    path.write_text(json.dumps(schema))
+    after = sqlgen.generate(tmp_path)
+    assert after != before and "'value': 'BIGINT'" in after
+
+
+def test_base_tables_are_typed_from_the_schemas(con):
+    types = dict(con.execute("select column_name, data_type from information_schema.columns "
+                             "where table_name = 'votes'").fetchall())
+    assert types["value"] == "DOUBLE" and types["round"] == "BIGINT" and types["section"] == "VARCHAR"
+    for name in package.resources():
+        kind = one(con, "select table_type from information_schema.tables where table_name = ?", name)[0]
+        assert kind == "BASE TABLE", name
+
+
+def test_results_2016(con):
+    votes, share, basis, source = one(con, "select votes, share_pct, basis, source_id from results "
+                                      "where election_id = ? and section = 'all' and candidate_id = 'jeremy-corbyn'", Y16)
+    assert (votes, basis, source) == (313209, "reported", "labourlist-2016-09-24-result")
+    assert share == pytest.approx(100 * 313209 / (313209 + 193229))
+    share = one(con, "select share_pct from results where election_id = ? and section = 'members' "
+                "and candidate_id = 'jeremy-corbyn'", Y16)[0]
+    assert round(share, 2) == 58.99 and share == pytest.approx(100 * 168216 / 285176)
+
+
+def test_smith_affiliated_comes_from_total_politics(con):
+    votes, source, why = one(con, "select votes, source_id, why from results where election_id = ? and "
+                             "section = 'affiliated_supporters' and candidate_id = 'owen-smith'", Y16)
+    assert (votes, source) == (39670, "totalpolitics-2016-09-24-breakdown")
+    assert "cited source has no count" in why
+
+
+def test_2015_from_uk_political_info(con):
+    sources = {r[0] for r in con.execute("select distinct source_id from results where election_id = ?", [Y15]).fetchall()}
+    assert sources == {"ukpolitical-2015-results"}
+
+
+def test_turnout(con):
+    r = one(con, "select turnout_pct_reported, turnout_pct_from_ballots, turnout_pct_from_valid "
+            "from turnout where election_id = ? and section = 'all'", Y16)
+    assert r[0] == 77.6
+    assert round(r[1], 2) == 77.60 and r[1] == pytest.approx(100 * (506438 + 1042) / 654006)
+    assert round(r[2], 2) == 77.44
+
+
+def test_margin_2016(con):
+    winner, runner_up, margin = one(con, "select winner_id, runner_up_id, margin_votes from margins "
+                                    "where election_id = ? and section = 'all'", Y16)
+    assert (winner, runner_up, margin) == ("jeremy-corbyn", "owen-smith", 119980)
+
+
+def discrepancy_values(con, kind):
+    return {(r[0], r[1], r[2], r[3]) for r in con.execute(
+        "select measure, value_a, value_b, source_a || ' | ' || source_b from discrepancies where kind = ?",
+        [kind]).fetchall()}
+
+
+def pairs(con, kind, measure):
+    return {frozenset((a, b)) for a, b in con.execute(
+        "select value_a, value_b from discrepancies where kind = ? and measure like ?", [kind, measure]).fetchall()}
+
+
+def test_discrepancies_present(con):
+    eligible = pairs(con, "sources_disagree", "eligible")
+    assert frozenset((640000.0, 654006.0)) in eligible
+    assert frozenset((640000.0, 640500.0)) in pairs(con, "total_vs_parts", "eligible")
+    gmb = pairs(con, "sources_disagree", "ballot_participants")
+    assert gmb == {frozenset((43419.0, 43635.0))}, "the 'more than 43,000' bound is satisfied by both"
+    members = pairs(con, "sources_disagree", "members")
+    for a, b in [(622000, 641000), (622000, 585000), (641000, 585000), (585000, 6000000), (622000, 6000000)]:
+        assert frozenset((float(a), float(b))) in members
+    assert frozenset((422664.0, 422871.0)) in pairs(con, "sources_disagree", "%turnout%")
+
+
+def test_bound_is_not_a_disagreement(con):
+    n = one(con, "select count(*) from discrepancies where value_a = 43000 or value_b = 43000 "
+            "or value_a = 193000 or value_b = 193000")[0]
+    assert n == 0
+
+
+def test_compare_2015(con):
+    s15, s16, change = one(con, "select share_2015, share_2016, change_points from compare_2015 where section = 'members'")
+    assert round(s15, 2) == 49.59 and round(s16, 2) == 58.99
+    assert change == pytest.approx(58.99 - 49.59, abs=0.01)
+
+
+def test_unnamed_speakers_are_one_group(con):
+    n = one(con, "select statements from statements_by_speaker where speaker_id = '(not named)'")[0]
+    assert n == con.execute("select count(*) from statements where speaker_id is null").fetchone()[0] > 0
+
+
+def test_timeline_is_in_date_order(con):
+    dates = [r[0] for r in con.execute("select date from timeline").fetchall()]
+    assert dates == sorted(dates) and len(dates) == 9
+
+
+def test_every_view_has_a_question_and_exists(con):
+    names = {r[0] for r in con.execute("select table_name from information_schema.tables where table_type = 'VIEW'").fetchall()}
+    listed = [n for n, _ in api.view_questions()]
+    assert set(listed) == names and len(listed) == len(names)
+
+
+@pytest.mark.parametrize("sql", ["copy (select 1) to '/tmp/labour2016-x.csv'",
+                                 "select * from read_csv('/etc/passwd')",
+                                 "attach '/tmp/labour2016-x.duckdb' as x",
+                                 "set enable_external_access = true"])
+def test_safe_connection_refuses_files(con, sql):
+    import duckdb
+
+    with pytest.raises(duckdb.Error):
+        con.execute(sql)
+
+
+def test_load_is_typed():
+    df = labour2016.load("results")
+    assert str(df["votes"].dtype).lower().startswith("int") and len(df) == 24
