@@ -63,7 +63,8 @@ def test_formats(fmt):
 @pytest.mark.parametrize("sql", ["selec 1", "select * from no_such_view",
                                  "copy (select 1) to '/tmp/labour2016-x.csv'",
                                  "select * from read_csv('/etc/passwd')",
-                                 "attach '/tmp/labour2016-x.duckdb' as x"])
+                                 "attach '/tmp/labour2016-x.duckdb' as x",
+                                 "attach ':memory:' as x"])
 def test_bad_or_unsafe_sql_exits_1_without_traceback(sql):
     p = run("query", sql)
     assert p.returncode == 1

@@ -77,6 +77,10 @@ def write(out, columns: list[str], rows: list[tuple], fmt: str) -> None:
             out.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
 
 
+# Statement kinds refused even where the locked connection would allow them (ATTACH ':memory:').
+REFUSED = {"ATTACH", "DETACH", "COPY", "COPY_DATABASE", "EXPORT", "LOAD", "SET", "VARIABLE_SET"}
+
+
 def run(args: argparse.Namespace) -> int:
     import duckdb
 
@@ -84,6 +88,10 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         con = api.connect(safe=True)
+        for statement in con.extract_statements(args.sql):
+            kind = statement.type.name
+            if kind in REFUSED:
+                raise duckdb.PermissionException(f"{kind} statements are not allowed in labour2016 query")
         cur = con.execute(args.sql)
         if cur.description is None:
             return 0
