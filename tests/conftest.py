@@ -31,3 +31,32 @@ def sources_dir() -> Path:
             "source texts not available: set LABOUR2016_SOURCES or put shared/sources beside the checkout"
         )
     return found
+
+
+def duckdb_cli() -> str | None:
+    """The `duckdb` CLI binary: $DUCKDB_CLI, then the venv's (pip install duckdb-cli), then PATH."""
+    import os
+    import shutil
+    import sys
+
+    beside = Path(sys.executable).parent / "duckdb"
+    return os.environ.get("DUCKDB_CLI") or (str(beside) if beside.exists() else shutil.which("duckdb"))
+
+
+@pytest.fixture(scope="session")
+def duckdb_bin() -> str:
+    found = duckdb_cli()
+    if not found:
+        pytest.skip("no duckdb CLI binary (pip install duckdb-cli, i.e. the `test` extra, or set DUCKDB_CLI)")
+    return found
+
+
+def copy_package(dest: Path, parts=("datapackage.json", "schemas", "data", "queries")) -> Path:
+    """A copy of the package (descriptor, schemas, data, SQL) at dest, to corrupt or modify."""
+    import shutil
+
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in parts:
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
+    return dest

@@ -1,8 +1,7 @@
 """`labour2016 query`, `views` and `build` as processes; the DuckDB CLI where installed."""
 import csv
 import io
-import os
-import shutil
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -10,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import labour2016
-from labour2016 import api, package
+from labour2016 import api
+from labour2016.commands.query import text as api_text
 
-BIN = Path(sys.executable).parent
 L16 = [sys.executable, "-m", "labour2016.cli"]
 SQL = ("select election_id, section, candidate_id, votes, share_pct, source_id from results "
        "order by election_id, section, candidate_id")
@@ -43,15 +42,33 @@ def test_query_csv_matches_the_python_api(tmp_path):
     assert rows == [tuple(_num("" if v is None else str(v)) for v in r) for r in cur.fetchall()]
 
 
-def test_duckdb_cli_gives_the_same(root):
-    duck = os.environ.get("DUCKDB_CLI") or shutil.which("duckdb") or (str(BIN / "duckdb") if (BIN / "duckdb").exists() else None)
-    if not duck:
-        pytest.skip("no duckdb CLI binary (pip install duckdb-cli, or set DUCKDB_CLI)")
-    p = subprocess.run([duck, "-csv", "-c", ".read queries/views.sql", "-c", SQL],
+SAME_SQL = [
+    SQL,
+    "select * exclude (why) from turnout order by election_id, section",
+    "select * from margins order by election_id, section",
+    "select kind, measure, subject, value_a, source_a, value_b, source_b, gap from discrepancies "
+    "order by all",
+    "select * from compare_2015 order by section",
+    "select * from timeline",
+    "select * from statements_by_speaker order by speaker_id",
+    "select * from source_coverage order by all",
+    "select * from endorsements_by_candidate order by all",
+]
+
+
+@pytest.mark.parametrize("sql", SAME_SQL)
+def test_duckdb_cli_python_api_and_query_give_the_same(root, duckdb_bin, sql, tmp_path):
+    """views.sql runs unchanged in the DuckDB CLI, from the package root, with the same answers."""
+    p = subprocess.run([duckdb_bin, "-csv", "-nullvalue", "", "-c", ".read queries/views.sql", "-c", sql],
                        capture_output=True, text=True, cwd=root)
     assert p.returncode == 0, p.stderr
-    q = run("query", SQL, "--format", "csv")
-    assert parse(p.stdout) == parse(q.stdout)
+    q = run("query", sql, "--format", "csv", cwd=tmp_path)
+    assert q.returncode == 0, q.stderr
+    cli, ours = parse(p.stdout), parse(q.stdout)
+    assert cli == ours and len(ours[1]) > 0
+    cur = labour2016.connect().execute(sql)
+    assert ours[1] == [tuple(_num("" if v is None else v if isinstance(v, str) else api_text(v)) for v in r)
+                       for r in cur.fetchall()]
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "markdown"])
@@ -73,6 +90,20 @@ def test_bad_or_unsafe_sql_exits_1_without_traceback(sql):
     assert not Path("/tmp/labour2016-x.csv").exists()
 
 
+@pytest.mark.parametrize("args", [["query"], ["query", "select 1", "--format", "xml"], ["query", ""],
+                                  ["query", " ; "], ["no-such-command"], ["build", "--no-such-option"]])
+def test_bad_arguments_exit_2_without_traceback(args):
+    p = run(*args)
+    assert p.returncode == 2 and "Traceback" not in p.stderr and p.stderr
+
+
+def test_json_output_is_typed():
+    p = run("query", "select 1.50::decimal(4,2) as d, date '2016-09-24' as day, null as n, [1, 2] as l",
+            "--format", "json")
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout) == [{"d": 1.5, "day": "2016-09-24", "n": None, "l": [1, 2]}]
+
+
 def test_query_imports_no_pandas():
     p = subprocess.run([sys.executable, "-X", "importtime", "-m", "labour2016.cli", "query", "select 1"],
                        capture_output=True, text=True)
@@ -86,23 +117,3 @@ def test_views_lists_every_view():
     listed = {line.split()[0] for line in p.stdout.splitlines()}
     assert p.returncode == 0 and listed == {n for n, _ in api.view_questions()}
     assert {"results", "turnout", "margins", "discrepancies", "compare_2015", "timeline"} <= listed
-
-
-def test_build(tmp_path):
-    import duckdb
-
-    out = tmp_path / "out"
-    p = run("build", "--out", str(out))
-    assert p.returncode == 0, p.stderr
-    leftovers = [f for f in out.rglob("*") if ".tmp" in f.name or f.name.endswith(".wal")]
-    assert not leftovers
-    db = duckdb.connect(str(out / "labour2016.duckdb"), read_only=True)
-    con = duckdb.connect()
-    for name in package.resources():
-        with open(package.root() / "data" / f"{name}.csv", encoding="utf-8", newline="") as f:
-            expected = sum(1 for _ in csv.reader(f)) - 1
-        assert db.execute(f'select count(*) from "{name}"').fetchone()[0] == expected, name
-        parquet = out / "parquet" / f"{name}.parquet"
-        assert con.execute("select count(*) from read_parquet(?)", [str(parquet)]).fetchone()[0] == expected
-    assert db.execute("select votes from results where section = 'all' and candidate_id = 'jeremy-corbyn' "
-                      "and election_id = 'labour-leadership-2016'").fetchone()[0] == 313209

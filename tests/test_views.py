@@ -1,10 +1,13 @@
 """The views over the package, checked against real values from the sources."""
 import json
 import shutil
+import subprocess
+import sys
 
 import pytest
 
 import labour2016
+from conftest import ROOT, copy_package, read_table
 from labour2016 import api, package, sqlgen
 
 Y16, Y15 = "labour-leadership-2016", "labour-leadership-2015"
@@ -26,10 +29,12 @@ def test_generated_block_matches_the_schemas(root):
     assert block == sqlgen.generate(root)
 
 
-def test_changing_a_schema_type_changes_the_generated_block(root, tmp_path):
-    for name in ("datapackage.json", "schemas"):
-        src = root / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
+def test_regenerating_is_a_no_op_and_check_passes(root):
+    assert sqlgen.main(["--check"]) == 0
+
+
+def test_changing_a_schema_type_changes_the_generated_block(tmp_path):
+    copy_package(tmp_path, parts=("datapackage.json", "schemas"))
     before = sqlgen.generate(tmp_path)
     path = tmp_path / "schemas" / "votes.schema.json"
     schema = json.loads(path.read_text())
@@ -37,6 +42,43 @@ def test_changing_a_schema_type_changes_the_generated_block(root, tmp_path):
     path.write_text(json.dumps(schema))
     after = sqlgen.generate(tmp_path)
     assert after != before and "'value': 'BIGINT'" in after
+    views_sql = (ROOT / "queries" / "views.sql").read_text(encoding="utf-8")
+    assert sqlgen.split(views_sql)[1] != after, "the checked-in SQL no longer matches the modified schema"
+
+
+def test_an_unmapped_schema_type_stops_generation(tmp_path):
+    copy_package(tmp_path, parts=("datapackage.json", "schemas"))
+    path = tmp_path / "schemas" / "events.schema.json"
+    schema = json.loads(path.read_text())
+    schema["fields"][0]["type"] = "geopoint"
+    path.write_text(json.dumps(schema))
+    with pytest.raises(ValueError, match="geopoint"):
+        sqlgen.generate(tmp_path)
+
+
+def test_data_folder_in_the_working_directory_is_not_read(tmp_path, monkeypatch):
+    """DuckDB resolves relative paths against the working directory first: connect() must not."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "votes.csv").write_text("election_id\nnot-the-package\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    n = labour2016.connect().execute("select count(*) from votes").fetchone()[0]
+    assert n == len(read_table("votes")) == 70
+
+
+def test_works_from_the_installed_layout(tmp_path):
+    """The wheel's layout: labour2016/ with the package under labour2016/package (see pyproject)."""
+    shutil.copytree(ROOT / "src" / "labour2016", tmp_path / "labour2016",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    copy_package(tmp_path / "labour2016" / "package")
+    code = ("import labour2016, labour2016.package as p; assert p.root() == p.HERE / 'package', p.root(); "
+            f"assert str(p.HERE) == {str(tmp_path / 'labour2016')!r}, p.HERE; "
+            "con = labour2016.connect(); "
+            "print(con.execute(\"select votes from results where election_id = 'labour-leadership-2016' "
+            "and section = 'all' and candidate_id = 'jeremy-corbyn'\").fetchone()[0]); "
+            "print(labour2016.load('events')['date'].dtype)")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.split() == ["313209", "datetime64[s]"]
 
 
 def test_base_tables_are_typed_from_the_schemas(con):
@@ -146,6 +188,21 @@ def test_safe_connection_refuses_files(con, sql):
         con.execute(sql)
 
 
-def test_load_is_typed():
-    df = labour2016.load("results")
-    assert str(df["votes"].dtype).lower().startswith("int") and len(df) == 24
+def test_load_is_typed_by_the_schemas():
+    results = labour2016.load("results")
+    assert str(results["votes"].dtype) == "Int64" and len(results) == 24
+    votes = labour2016.load("votes")
+    assert str(votes["round"].dtype) == "Int64" and votes["round"].isna().any()
+    assert str(votes["value"].dtype) == "float64" and votes["evidence"].map(type).eq(str).all()
+    events = labour2016.load("events")
+    assert events["date"].dtype.kind == "M"
+    assert str(events["date"].min().date()) == "2015-08-14"
+    assert str(labour2016.load("candidates")["incumbent"].dtype) == "boolean"
+    endorsements = labour2016.load("endorsements")
+    assert str(endorsements["ballot_participants"].dtype) == "Int64"
+    assert set(endorsements["ballot_participants"].dropna()) == {43000, 43419, 43635}
+
+
+def test_load_unknown_name():
+    with pytest.raises(KeyError, match="no table or view"):
+        labour2016.load("no_such_table")

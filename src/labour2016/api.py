@@ -28,17 +28,20 @@ def views_sql(base: Path | None = None) -> str:
 def connect(safe: bool = True, base: str | Path | None = None, database: str = ":memory:") -> duckdb.DuckDBPyConnection:
     """A DuckDB connection holding the package's tables and views.
 
-    base: folder holding datapackage.json and data/ (default: this package).
-    safe: forbid external access and lock the configuration once everything is loaded.
+    base: folder holding datapackage.json and data/ (default: this package, checkout or wheel).
+    safe: forbid file and network access and lock the configuration once everything is loaded
+    (pass safe=False to COPY results out, read your own files or ATTACH other databases).
+
+    The base tables are the generated block of views.sql, regenerated here from the same Table
+    Schemas with absolute CSV paths (see sqlgen.generate) and materialised as tables, so
+    nothing reads a file after loading; the analytic views are the rest of views.sql, verbatim.
     """
     base = Path(base).resolve() if base else package.root()
-    before, block, after = sqlgen.split(views_sql(base))
+    _, _, analytic = sqlgen.split(views_sql(base))
+    block = sqlgen.generate(base, absolute=True)
     con = duckdb.connect(database)
-    con.execute("set file_search_path = ?", [str(base)])
-    # The base objects become tables: read the CSVs once, then nothing reads files again.
     con.execute(block.replace("create or replace view ", "create or replace table "))
-    con.execute(after)
-    con.execute("reset file_search_path")
+    con.execute(analytic)
     if safe:
         con.execute("set enable_external_access = false")
         con.execute("set lock_configuration = true")
@@ -55,15 +58,27 @@ def view_questions(base: Path | None = None) -> list[tuple[str, str]]:
     return out
 
 
-def load(name: str, con: duckdb.DuckDBPyConnection | None = None):
-    """A table or view as a pandas DataFrame (types from the Table Schemas via DuckDB)."""
-    import pandas  # noqa: F401  (only here: `labour2016 query` must not pay for it)
+# DuckDB result type -> pandas dtype, so every integer is nullable and every boolean too
+# (DuckDB's own .df() gives int64 or Int64 depending on whether a NULL happens to be present).
+PANDAS_TYPES = {"BIGINT": "Int64", "INTEGER": "Int64", "SMALLINT": "Int64", "TINYINT": "Int64",
+                "HUGEINT": "Int64", "UBIGINT": "Int64", "BOOLEAN": "boolean", "DOUBLE": "float64",
+                "DATE": "datetime64[s]"}
 
-    names = {r[0] for r in (con or _shared()).execute(
-        "select table_name from information_schema.tables").fetchall()}
+
+def load(name: str, con: duckdb.DuckDBPyConnection | None = None):
+    """A table or view as a pandas DataFrame, typed by the Table Schemas through DuckDB.
+
+    integer -> Int64 (nullable), number -> float64, boolean -> boolean (nullable),
+    date -> datetime64 (midnight; `.dt.date` gives datetime.date), string -> pandas' string dtype.
+    """
+    con = con or _shared()
+    names = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
     if name not in names:
         raise KeyError(f"labour2016: no table or view named {name!r}; have {sorted(names)}")
-    return (con or _shared()).execute(f'select * from "{name}"').df()
+    rel = con.sql(f'select * from "{name}"')
+    types = dict(zip(rel.columns, (str(t) for t in rel.types)))
+    frame = rel.df()  # imports pandas, only here: `labour2016 query` must not pay for it
+    return frame.astype({c: PANDAS_TYPES[t] for c, t in types.items() if t in PANDAS_TYPES})
 
 
 _CON = None

@@ -29,7 +29,11 @@ def sql_str(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def base_view(name: str, resource: dict, schema: dict) -> str:
+def base_view(name: str, resource: dict, schema: dict, path: str | None = None) -> str:
+    """`create or replace view NAME as select * from read_csv(...)` typed by the schema.
+
+    path: the CSV path to read (default: the resource's own, relative to the package root).
+    """
     fields = schema["fields"]
     cols = []
     for f in fields:
@@ -45,21 +49,29 @@ def base_view(name: str, resource: dict, schema: dict) -> str:
     header = "true" if dialect.get("header", True) else "false"
     return (
         f"create or replace view {name} as\n"
-        f"select * from read_csv({sql_str(resource['path'])},\n"
+        f"select * from read_csv({sql_str(path or resource['path'])},\n"
         f"    header = {header}, delim = {sql_str(delim)}, quote = '\"', escape = '\"',\n"
         f"    nullstr = {sql_str(missing[0])}, auto_detect = false,\n"
         f"    columns = {{\n" + ",\n".join(cols) + "\n    });"
     )
 
 
-def generate(base: Path | None = None) -> str:
-    """The generated block, markers included, for the package at base (default: this package)."""
+def generate(base: Path | None = None, absolute: bool = False) -> str:
+    """The generated block, markers included, for the package at base (default: this package).
+
+    absolute: read each CSV by its absolute path under base. The checked-in block uses
+    relative paths (for the DuckDB CLI run from the package root); the Python side uses
+    absolute ones, because DuckDB resolves a relative path against the working directory
+    before file_search_path, so a `data/votes.csv` in the caller's folder would win.
+    """
+    root = Path(base or package.root()).resolve()
     parts = [
         BEGIN + " by `python -m labour2016.sqlgen` from schemas/*.schema.json: do not edit by hand",
         "-- One view per resource, typed by its Table Schema (reported values, as in data/).",
     ]
     for name, resource in package.resources(base).items():
-        parts.append(base_view(name, resource, package.table_schema(resource, base)))
+        path = str(root / resource["path"]) if absolute else None
+        parts.append(base_view(name, resource, package.table_schema(resource, base), path))
     parts.append(END)
     return "\n".join(parts)
 

@@ -1,7 +1,10 @@
 """`labour2016 build`: a DuckDB database (tables + views) and one Parquet file per table.
 
-Every file is written under a temporary name in the output folder and renamed into place,
-so a reader never sees a half-written file and a failed build leaves no debris.
+Every file is first written under a temporary name in its final folder; only when all of
+them are written are they renamed into place. A failed build renames nothing and removes its
+temporary files, so a reader never sees a half-written file and an earlier build survives.
+The database is written in DuckDB's v1.0.0 storage format, which every DuckDB from 1.0 on
+(including the `duckdb` CLI from PyPI's duckdb-cli) can open; Parquet is readable everywhere.
 """
 from __future__ import annotations
 
@@ -11,8 +14,10 @@ import sys
 import time
 from pathlib import Path
 
-HELP = "write build/labour2016.duckdb (tables and views) and build/parquet/<table>.parquet"
+HELP = "write OUT/labour2016.duckdb (tables and views) and OUT/parquet/<table>.parquet, atomically"
 EXAMPLE = "labour2016 build --out build/"
+DATABASE = "labour2016.duckdb"
+STORAGE_VERSION = "v1.0.0"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,42 +30,57 @@ def sql_str(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def progress(message: str) -> None:
+    print(f"labour2016 build: {message}", file=sys.stderr, flush=True)
+
+
+def _temporary(target: Path) -> Path:
+    return target.with_name(f".{target.name}.tmp-{os.getpid()}")
+
+
+def _write_all(base: Path, out: Path, staged: list[tuple[Path, Path]]) -> int:
+    """Write every output under its temporary name, recording (temporary, final) in staged."""
+    from .. import api, package
+
+    names = list(package.resources(base))
+    con = api.connect(safe=False, base=base)
+    for name in names:
+        n = con.execute(f'select count(*) from "{name}"').fetchone()[0]
+        target = out / "parquet" / f"{name}.parquet"
+        staged.append((_temporary(target), target))
+        con.execute(f'copy "{name}" to {sql_str(str(staged[-1][0]))} (format parquet)')
+        progress(f"{name}: {n} rows -> parquet/{target.name}")
+    target = out / DATABASE
+    staged.append((_temporary(target), target))
+    con.execute(f"attach {sql_str(str(staged[-1][0]))} as build_out (storage_version '{STORAGE_VERSION}')")
+    con.execute("copy from database memory to build_out")
+    con.execute("detach build_out")
+    con.close()
+    views = len(api.view_questions(base))
+    progress(f"{len(names)} tables and {views} views -> {DATABASE}")
+    return len(names)
+
+
 def run(args: argparse.Namespace) -> int:
     import duckdb
 
-    from .. import api, package
+    from .. import package
 
-    base = args.package.resolve() if args.package else package.root()
-    out: Path = args.out.resolve()
-    (out / "parquet").mkdir(parents=True, exist_ok=True)
-    names = list(package.resources(base))
     t0 = time.perf_counter()
-    tmp_paths: list[Path] = []
+    staged: list[tuple[Path, Path]] = []
     try:
-        db = out / "labour2016.duckdb"
-        tmp_db = out / f".labour2016.duckdb.tmp-{os.getpid()}"
-        tmp_paths.append(tmp_db)
-        con = api.connect(safe=False, base=base, database=str(tmp_db))
-        for name in names:
-            n = con.execute(f'select count(*) from "{name}"').fetchone()[0]
-            target = out / "parquet" / f"{name}.parquet"
-            tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-            tmp_paths.append(tmp)
-            con.execute(f'copy "{name}" to {sql_str(str(tmp))} (format parquet)')
+        base = args.package.resolve() if args.package else package.root()
+        out: Path = args.out.resolve()
+        (out / "parquet").mkdir(parents=True, exist_ok=True)
+        _write_all(base, out, staged)
+        for tmp, target in staged:
             os.replace(tmp, target)
-            print(f"labour2016 build: {name}: {n} rows -> {target}", file=sys.stderr)
-        con.execute("checkpoint")
-        con.close()
-        os.replace(tmp_db, db)
-        wal = Path(str(tmp_db) + ".wal")
-        if wal.exists():
-            wal.unlink()
-        print(f"labour2016 build: {len(names)} tables and {len(api.view_questions(base))} views -> {db} "
-              f"({time.perf_counter() - t0:.2f} s)", file=sys.stderr)
-    except (duckdb.Error, OSError) as e:
-        for p in tmp_paths + [Path(str(p) + ".wal") for p in tmp_paths]:
-            if p.exists():
-                p.unlink()
-        print(f"labour2016 build: {e}", file=sys.stderr)
+    except (duckdb.Error, OSError, ValueError, KeyError) as e:
+        for tmp, _ in staged:
+            for p in (tmp, Path(f"{tmp}.wal")):
+                if p.exists():
+                    p.unlink()
+        progress(f"failed: {e} (temporary files removed)")
         return 1
+    progress(f"done in {time.perf_counter() - t0:.2f} s -> {out}")
     return 0

@@ -35,6 +35,8 @@ def text(value) -> str:
 def jsonable(value):
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
+    if type(value).__name__ == "Decimal":
+        return float(value)
     if hasattr(value, "isoformat"):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
@@ -88,12 +90,16 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         con = api.connect(safe=True)
-        for statement in con.extract_statements(args.sql):
+        statements = con.extract_statements(args.sql)
+        if not statements:
+            print("labour2016 query: no SQL statement given", file=sys.stderr)
+            return 2
+        for statement in statements:
             kind = statement.type.name
             if kind in REFUSED:
                 raise duckdb.PermissionException(f"{kind} statements are not allowed in labour2016 query")
         cur = con.execute(args.sql)
-        if cur.description is None:
+        if cur is None or cur.description is None:
             return 0
         columns = [d[0] for d in cur.description]
         rows = cur.fetchall()

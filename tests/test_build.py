@@ -1,0 +1,97 @@
+"""`labour2016 build`: a DuckDB file and Parquet files that read back, written atomically."""
+import csv
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from conftest import ROOT, copy_package
+from labour2016 import package
+
+L16 = [sys.executable, "-m", "labour2016.cli"]
+CORBYN_2016 = ("select votes from results where election_id = 'labour-leadership-2016' "
+               "and section = 'all' and candidate_id = 'jeremy-corbyn'")
+
+
+def build(out, *extra):
+    return subprocess.run([*L16, "build", "--out", str(out), *extra], capture_output=True, text=True)
+
+
+def csv_rows(name, base=ROOT):
+    with open(base / "data" / f"{name}.csv", encoding="utf-8", newline="") as f:
+        return sum(1 for _ in csv.reader(f)) - 1
+
+
+def debris(out):
+    return [f.name for f in out.rglob("*") if ".tmp" in f.name or f.name.endswith(".wal")]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build") / "out"
+    p = build(out)
+    assert p.returncode == 0, p.stderr
+    return out, p
+
+
+def test_database_and_parquet_read_back_with_every_row(built):
+    out, _ = built
+    db = duckdb.connect(str(out / "labour2016.duckdb"), read_only=True)
+    con = duckdb.connect()
+    names = list(package.resources())
+    assert sorted(f.stem for f in (out / "parquet").iterdir()) == sorted(names)
+    for name in names:
+        expected = csv_rows(name)
+        assert db.execute(f'select count(*) from "{name}"').fetchone()[0] == expected, name
+        parquet = str(out / "parquet" / f"{name}.parquet")
+        assert con.execute("select count(*) from read_parquet(?)", [parquet]).fetchone()[0] == expected, name
+    assert db.execute(CORBYN_2016).fetchone()[0] == 313209
+    views = {r[0] for r in db.execute("select table_name from information_schema.tables where table_type = 'VIEW'").fetchall()}
+    assert {"results", "turnout", "margins", "discrepancies", "compare_2015", "timeline"} <= views
+
+
+def test_parquet_keeps_the_schema_types(built):
+    out, _ = built
+    described = duckdb.connect().execute("describe select * from read_parquet(?)",
+                                         [str(out / "parquet" / "events.parquet")]).fetchall()
+    types = {r[0]: r[1] for r in described}
+    assert types["date"] == "DATE" and types["event_id"] == "VARCHAR"
+
+
+def test_progress_on_stderr_and_nothing_left_behind(built):
+    out, p = built
+    assert p.stdout == ""
+    for name in package.resources():
+        assert f"{name}: {csv_rows(name)} rows" in p.stderr
+    assert "done in" in p.stderr.splitlines()[-1]
+    assert debris(out) == []
+
+
+def test_the_duckdb_cli_opens_the_database(built, duckdb_bin):
+    out, _ = built
+    p = subprocess.run([duckdb_bin, "-readonly", "-csv", str(out / "labour2016.duckdb"), "-c", CORBYN_2016],
+                       capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.split() == ["votes", "313209"]
+
+
+def test_a_failed_build_leaves_the_previous_one_intact(tmp_path):
+    out = tmp_path / "out"
+    assert build(out).returncode == 0
+    before = {f: f.read_bytes() for f in out.rglob("*") if f.is_file()}
+    bad = copy_package(tmp_path / "bad")
+    votes = bad / "data" / "votes.csv"
+    votes.write_text(votes.read_text(encoding="utf-8").replace(",313209,", ",not-a-number,", 1), encoding="utf-8")
+    p = build(out, "--package", str(bad))
+    assert p.returncode == 1
+    assert "Traceback" not in p.stderr and "failed" in p.stderr and "not-a-number" in p.stderr
+    assert {f: f.read_bytes() for f in out.rglob("*") if f.is_file()} == before
+    assert debris(out) == []
+
+
+def test_an_unwritable_output_exits_1_without_traceback(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    p = build(blocker)
+    assert p.returncode == 1 and "Traceback" not in p.stderr
