@@ -342,6 +342,12 @@ with ranked as (
 keys as (select distinct election_id, section from electorate),
 from_results as (
     select election_id, section, cast(sum(votes) as bigint) as valid_votes_from_results from results group by all
+), eligible_reports as (
+    -- every reported electorate figure, so a disagreement is visible here and not only in discrepancies
+    select election_id, section, count(distinct value) as eligible_values,
+           string_agg(distinct stated_as || ' (' || source_id || ')', '; '
+                      order by stated_as || ' (' || source_id || ')') as eligible_reports
+    from electorate where measure = 'eligible' group by all
 ), wide as (
     select k.election_id, k.section,
            max(value) filter (where measure = 'eligible') as eligible,
@@ -355,7 +361,8 @@ from_results as (
     from keys k left join best b using (election_id, section)
     group by k.election_id, k.section
 )
-select w.election_id, w.section, w.eligible, w.eligible_source_id, w.ballots_distributed,
+select w.election_id, w.section, w.eligible, w.eligible_source_id, er.eligible_values, er.eligible_reports,
+       w.ballots_distributed,
        w.valid_votes, r.valid_votes_from_results, w.spoilt, w.turnout_reported,
        w.turnout_pct_reported, w.turnout_pct_source_id,
        100.0 * (w.valid_votes + w.spoilt) / w.ballots_distributed as turnout_pct_from_ballots,
@@ -365,7 +372,8 @@ select w.election_id, w.section, w.eligible, w.eligible_source_id, w.ballots_dis
        'derived' as basis,
        'turnout_pct_from_ballots = (valid + spoilt) / ballots distributed; turnout_pct_from_valid = valid / ballots distributed; '
        || 'each input is the best-ranked exact report for the measure (see electorate)' as why
-from wide w left join from_results r using (election_id, section);
+from wide w left join from_results r using (election_id, section)
+left join eligible_reports er using (election_id, section);
 
 -- view margins: who won each election and section, who came second, and by how much?
 create or replace view margins as

@@ -118,12 +118,24 @@ def test_turnout(con):
     assert r[0] == 77.6
     assert round(r[1], 2) == 77.60 and r[1] == pytest.approx(100 * (506438 + 1042) / 654006)
     assert round(r[2], 2) == 77.44
+    diff_ballots, diff_valid, n, reports = one(con, "select diff_reported_vs_ballots, diff_reported_vs_valid, eligible_values, "
+                                               "eligible_reports from turnout where election_id = ? and section = 'all'", Y16)
+    assert diff_ballots == pytest.approx(77.6 - r[1]) and diff_valid == pytest.approx(77.6 - r[2])
+    assert n == 2 and "640,000 (independent" in reports and "654,006 (gulftimes" in reports
 
 
 def test_margin_2016(con):
     winner, runner_up, margin = one(con, "select winner_id, runner_up_id, margin_votes from margins "
                                     "where election_id = ? and section = 'all'", Y16)
     assert (winner, runner_up, margin) == ("jeremy-corbyn", "owen-smith", 119980)
+    margins = {r[0]: r[1:] for r in con.execute("select section, margin_votes, margin_points from margins "
+                                                 "where election_id = ?", [Y16]).fetchall()}
+    assert margins["members"][0] == 168216 - 116960
+    assert margins["members"][1] == pytest.approx(100 * (168216 - 116960) / (168216 + 116960))
+    assert margins["affiliated_supporters"][0] == 60075 - 39670
+    assert margins["registered_supporters"][0] == 84918 - 36599
+    runner_up_2015 = one(con, "select runner_up_id, margin_votes from margins where election_id = ? and section = 'all'", Y15)
+    assert runner_up_2015 == ("andy-burnham", 251417 - 80462)
 
 
 def discrepancy_values(con, kind):
@@ -149,6 +161,15 @@ def test_discrepancies_present(con):
     assert frozenset((422664.0, 422871.0)) in pairs(con, "sources_disagree", "%turnout%")
 
 
+def test_shares_are_checked_at_the_precision_they_are_written(con):
+    flagged = {(r[0], r[1]) for r in con.execute(
+        "select stated_as_a, source_a from discrepancies where kind = 'share_vs_counts' and election_id = ?", [Y16]).fetchall()}
+    # LabourList's "61.80%" claims two decimals, and the counts give 61.85: listed.
+    assert ("61.80%", "labourlist-2016-09-24-result") in flagged
+    # Total Politics' "61.8%" (+-0.05) and "59%" (+-0.5) hold for 61.845 and 58.99: not listed.
+    assert not any(src == "totalpolitics-2016-09-24-breakdown" for _, src in flagged)
+
+
 def test_bound_is_not_a_disagreement(con):
     n = one(con, "select count(*) from discrepancies where value_a = 43000 or value_b = 43000 "
             "or value_a = 193000 or value_b = 193000")[0]
@@ -158,7 +179,21 @@ def test_bound_is_not_a_disagreement(con):
 def test_compare_2015(con):
     s15, s16, change = one(con, "select share_2015, share_2016, change_points from compare_2015 where section = 'members'")
     assert round(s15, 2) == 49.59 and round(s16, 2) == 58.99
-    assert change == pytest.approx(58.99 - 49.59, abs=0.01)
+    assert change == pytest.approx(100 * 168216 / (168216 + 116960) - 100 * 121751 / 245520)
+    sections = {r[0] for r in con.execute("select section from compare_2015").fetchall()}
+    assert sections == {"all", "members", "registered_supporters", "affiliated_supporters"}
+
+
+def test_source_coverage_counts_rows_per_table(con, tables):
+    n = one(con, "select rows from source_coverage where source_id = 'labourlist-2016-09-24-result' "
+            "and table_name = 'votes'")[0]
+    assert n == sum(r["source_id"] == "labourlist-2016-09-24-result" for r in tables["votes"]) == 14
+
+
+def test_endorsements_by_candidate(con):
+    smith = one(con, "select endorsers, endorser_names from endorsements_by_candidate where election_id = ? "
+                "and candidate_id = 'owen-smith' and stance = 'support'", Y16)
+    assert smith[0] == 7 and "GMB" in smith[1]
 
 
 def test_unnamed_speakers_are_one_group(con):
