@@ -20,9 +20,10 @@ SRC ?= $(or $(LABOUR2016_SOURCES),$(wildcard ../shared/sources))
 validate: install
 	$(BIN)/labour2016 validate $(if $(SRC),--sources $(SRC))
 
-# The 2016 result, from the results view (see queries/views.sql).
+# The 2016 result, from the results view (see queries/views.sql; `labour2016 views` lists the rest).
 summary: install
-	$(BIN)/labour2016 query "select section, candidate_id, votes, round(share_pct,2) as share_pct, source_id from results where election_id='labour-leadership-2016' order by section, votes desc"
+	@echo "The 2016 result (labour2016 query ... from results):"
+	@$(BIN)/labour2016 query "select section, candidate_id, votes, round(share_pct,2) as share_pct, source_id from results where election_id='labour-leadership-2016' order by section, votes desc"
 
 test: install
 	$(BIN)/frictionless validate datapackage.json
