@@ -122,6 +122,9 @@ def test_turnout(con):
                                                "eligible_reports from turnout where election_id = ? and section = 'all'", Y16)
     assert diff_ballots == pytest.approx(77.6 - r[1]) and diff_valid == pytest.approx(77.6 - r[2])
     assert n == 2 and "640,000 (independent" in reports and "654,006 (gulftimes" in reports
+    # two medium-reliability sources: the one published after the count (24 Sep) over the one before (21 Sep)
+    assert one(con, "select eligible, eligible_source_id from turnout where election_id = ? and section = 'all'",
+               Y16) == (654006.0, "gulftimes-2016-09-24-corbyn-wins")
 
 
 def test_margin_2016(con):
