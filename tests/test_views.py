@@ -244,3 +244,17 @@ def test_load_is_typed_by_the_schemas():
 def test_load_unknown_name():
     with pytest.raises(KeyError, match="no table or view"):
         labour2016.load("no_such_table")
+
+
+def test_a_total_no_source_reports_is_derived_from_the_sections(tmp_path):
+    base = copy_package(tmp_path / "pkg")
+    votes = base / "data" / "votes.csv"
+    lines = votes.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith(f"{Y16},all,") or ",share_pct," in line]
+    assert len(kept) < len(lines)
+    votes.write_text("".join(kept), encoding="utf-8")
+    con = labour2016.connect(base=base)
+    votes, basis, source, why = one(con, "select votes, basis, source_id, why from results where election_id = ? "
+                                    "and section = 'all' and candidate_id = 'jeremy-corbyn'", Y16)
+    assert (votes, basis) == (168216 + 84918 + 60075, "derived") and votes == 313209
+    assert source.startswith("sum of sections: ") and "no source reports this total" in why
