@@ -58,7 +58,10 @@ def test_disagreeing_sources_are_both_kept(tables):
     assert gmb == {"bbc-2016-08-10-gmb-backs-smith": "43419", "morningstar-2016-08-11-gmb-turnout": "43635",
                    "ibtimes-uk-2016-09-24-smith-campaign": "43000"}
     sizes = sorted(int(r["value"]) for r in rows(tables, "figures", subject_id="gmb", measure="members"))
-    assert sizes == [585000, 622000, 641000, 6000000]  # 6000,000 is printed so, a typo kept as printed
+    assert sizes == [622000, 641000, 6000000]  # 6000,000 is printed so, a typo kept as printed
+    # Morning Star counts only England and Wales: a different measure, not a disagreement.
+    (ms,) = rows(tables, "figures", subject_id="gmb", measure="members_in_england_and_wales")
+    assert int(ms["value"]) == 585000
 
 
 def test_qualifiers_record_hedges(tables):
