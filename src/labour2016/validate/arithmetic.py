@@ -69,9 +69,10 @@ def _votes_checks(ctx: Context, t, electorate) -> None:
         s = cells.groupby(G, dropna=False)["candidate_id"].agg(frozenset)
         return {k for k, v in s.items() if v == cands.get(k[0])}
 
-    # sum-100
+    # sum-100 (the complete groups are found once: inside the loop it was quadratic in rows)
+    complete_shares = full(share_cells)
     for key, g in share_cells.groupby(G, dropna=False):
-        if key not in full(share_cells):
+        if key not in complete_shares:
             continue
         lo, hi = g["lo"].sum(), g["hi"].sum()
         if lo > 100 + EPS or hi < 100 - EPS:
@@ -139,18 +140,24 @@ def _fmt(v):
 
 
 def _parts_vs_total(ctx: Context, t, cells, keys) -> None:
-    for key, g in cells.groupby(keys, dropna=False):
-        by = g.set_index("section")
-        if ALL not in by.index or not all(p in by.index for p in PARTS):
-            continue
-        parts = by.loc[PARTS]
-        total = by.loc[ALL]
-        lo, hi = parts["lo"].sum(), parts["hi"].sum()
-        if lo > total["hi"] + EPS or hi < total["lo"] - EPS:
-            ctx.add(t.file, total["line"], "value", _raw(t, total["line"], total["value"]), "parts-vs-total",
-                    f"'all' is {total['value']:g} but the sections from the same source sum to "
-                    f"{parts['value'].sum():g} (lines {', '.join(str(int(x)) for x in parts['line'])})",
-                    "check the total and each section's figure against the source")
+    # Vectorised: one groupby over all keys (a Python loop with set_index/loc per key took ~1 ms a
+    # key, minutes at 10^6 rows). Cells are unique per keys + section.
+    import pandas as pd
+
+    sub = cells[cells["section"].isin(PARTS)]
+    parts = sub.groupby(keys, dropna=False).agg(n=("section", "nunique"), lo=("lo", "sum"), hi=("hi", "sum"),
+                                                value=("value", "sum")).reset_index()
+    parts = parts[parts["n"] == len(PARTS)]
+    total = cells[cells["section"] == ALL][keys + ["lo", "hi", "line", "value"]]
+    both = parts.merge(total, on=keys, suffixes=("", "_all")).sort_values(keys)
+    bad = both[(both["lo"] > both["hi_all"] + EPS) | (both["hi"] < both["lo_all"] - EPS)]
+    for r in bad.to_dict("records"):
+        mine = sub.merge(pd.DataFrame([{k: r[k] for k in keys}]).astype(sub[keys].dtypes.to_dict()), on=keys)
+        lines = mine.set_index("section").loc[PARTS, "line"]
+        ctx.add(t.file, r["line"], "value", _raw(t, r["line"], r["value_all"]), "parts-vs-total",
+                f"'all' is {r['value_all']:g} but the sections from the same source sum to "
+                f"{r['value']:g} (lines {', '.join(str(int(x)) for x in lines)})",
+                "check the total and each section's figure against the source")
 
 
 def _electorate_checks(ctx: Context, t, df) -> None:
