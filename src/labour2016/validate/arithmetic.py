@@ -71,20 +71,22 @@ def _votes_checks(ctx: Context, t, electorate) -> None:
 
     # sum-100 (the complete groups are found once: inside the loop it was quadratic in rows)
     complete_shares = full(share_cells)
-    for key, g in share_cells.groupby(G, dropna=False):
+    share_sums = share_cells.groupby(G, dropna=False).agg(lo=("lo", "sum"), hi=("hi", "sum"), value=("value", "sum"))
+    for key, lo, hi, value in zip(share_sums.index, share_sums["lo"], share_sums["hi"], share_sums["value"]):
         if key not in complete_shares:
             continue
-        lo, hi = g["lo"].sum(), g["hi"].sum()
         if lo > 100 + EPS or hi < 100 - EPS:
             rows = shares[(shares[G] == list(key)).all(axis=1)]
             for line, val in zip(rows["line"], rows["value"]):
                 ctx.add(t.file, line, "value", _raw(t, line, val), "sum-100",
-                        f"shares of {key[1]} from {key[2]} sum to {g['value'].sum():g}, not 100 "
+                        f"shares of {key[1]} from {key[2]} sum to {value:g}, not 100 "
                         f"(allowing for rounding: {lo:g}..{hi:g})",
                         "check each candidate's share against the source")
     # share-vs-counts
     complete_counts = full(count_cells)
-    totals = {k: (g["value"].sum(), (g["hi"] - g["lo"]).sum() / 2) for k, g in count_cells.groupby(G, dropna=False)
+    count_sums = count_cells.assign(half=(count_cells["hi"] - count_cells["lo"]) / 2).groupby(G, dropna=False).agg(
+        value=("value", "sum"), half=("half", "sum"))
+    totals = {k: (value, half) for k, value, half in zip(count_sums.index, count_sums["value"], count_sums["half"])
               if k in complete_counts}
     if totals:
         merged = shares.merge(count_cells[G + ["candidate_id", "value", "lo", "hi"]], on=G + ["candidate_id"],
@@ -166,11 +168,12 @@ def _electorate_checks(ctx: Context, t, df) -> None:
     # turnout: ignore round (a source states turnout once per contest)
     c = _cells(df, ["election_id", "source_id", "section", "measure"]).set_index(
         ["election_id", "source_id", "section", "measure"])
-    for (e, s, sec, m), row in c.iterrows():
+    c = dict(zip(c.index, c.to_dict("records")))  # dict look-ups: iterrows + .loc cost ~0.1 ms a row
+    for (e, s, sec, m), row in c.items():
         if m != "turnout_pct":
             continue
         try:
-            v, sp, b = (c.loc[(e, s, sec, x)] for x in ("valid_votes", "spoilt_ballots", "ballots_distributed"))
+            v, sp, b = (c[(e, s, sec, x)] for x in ("valid_votes", "spoilt_ballots", "ballots_distributed"))
         except KeyError:
             continue
         if b["hi"] <= 0:
