@@ -30,13 +30,6 @@ def test_tolerance(text, tol):
     assert numbers.tolerance(text) == pytest.approx(tol)
 
 
-def test_bounds_respect_qualifier():
-    assert numbers.bounds(43000, "more than 43,000", "more_than") == (42500, float("inf"))
-    assert numbers.bounds(4, "under 4", "less_than")[0] == float("-inf")
-    lo, hi = numbers.bounds(641000, "about 641,000", "approximately")
-    assert lo < 640500 and hi > 641500
-
-
 def test_every_stated_as_in_the_data_parses(tables):
     from labour2016.validate.evidence import pairs
     from labour2016 import package

@@ -111,18 +111,3 @@ def _integer_tolerance(n: int) -> float:
 
 LOWER_ONLY = {"more_than", "at_least"}
 UPPER_ONLY = {"less_than", "at_most"}
-
-
-def bounds(value: float, stated_as: str | None, qualifier: str | None) -> tuple[float, float]:
-    """The interval a figure, as stated and qualified, allows for the true value."""
-    tol = tolerance(stated_as)
-    q = qualifier or "exact"
-    if q == "approximately":
-        tol = max(2 * tol, 0.02 * abs(value))
-    lo, hi = value - tol, value + tol
-    if q in LOWER_ONLY:
-        hi = float("inf")
-        lo = value - tol
-    elif q in UPPER_ONLY:
-        lo = float("-inf")
-    return lo, hi
