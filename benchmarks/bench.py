@@ -43,6 +43,7 @@ import synth  # noqa: E402
 
 BIN = Path(sys.executable).parent
 SIMPLE_SQL = "select * from results"
+FINDINGS = "<!-- findings: written by hand, kept by bench.py -->"
 JOIN_SQL = "select * from discrepancies"
 
 
@@ -447,6 +448,10 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
     text = render(info, real, scaled, args, started, (load0, os.getloadavg()[0]))
+    if args.out.is_file():  # the hand-written findings below the marker survive a re-run
+        old = args.out.read_text(encoding="utf-8")
+        if FINDINGS in old:
+            text += "\n" + FINDINGS + old.split(FINDINGS, 1)[1]
     args.out.write_text(text, encoding="utf-8")
     args.json.write_text(json.dumps({
         "started": started, "machine": info,

@@ -59,7 +59,7 @@ def test_synthetic_package_is_valid_per_labour2016_validate(synthetic):
         pytest.skip("`labour2016 validate` is not there yet")
     out, _ = synthetic
     exe = shutil.which("labour2016", path=str(Path(sys.executable).parent)) or "labour2016"
-    done = subprocess.run([exe, "validate", str(out / "datapackage.json")], capture_output=True, text=True)
+    done = subprocess.run([exe, "validate", "--no-sources", str(out / "datapackage.json")], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
