@@ -199,6 +199,12 @@ def machine() -> dict[str, str]:
         except md.PackageNotFoundError:
             pass
     info["libraries"] = ", ".join(versions)
+    head = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%h %s"], capture_output=True, text=True)
+    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no", "--", "src",
+                            "queries"], capture_output=True, text=True)
+    if head.returncode == 0:
+        info["code measured"] = f"commit {head.stdout.strip()[:80]}" + \
+            (" (plus uncommitted changes in src/ or queries/)" if dirty.stdout.strip() else "")
     cli = duckdb_cli()
     if cli:
         done = subprocess.run([cli, "--version"], capture_output=True, text=True)

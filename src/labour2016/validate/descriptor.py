@@ -90,4 +90,5 @@ def check(ctx: Context) -> None:
             ctx.add(path, None, None, None, "missing-file", f"data file of resource {name!r} does not exist",
                     "restore the CSV or fix the resource's path")
             continue
-        ctx.tables[name] = Table(name=name, file=path, schema=schema)
+        schema_file = res["schema"] if isinstance(res["schema"], str) else DESCRIPTOR
+        ctx.tables[name] = Table(name=name, file=path, schema=schema, schema_file=schema_file)

@@ -50,7 +50,7 @@ def _typed(ctx: Context, t: Table):
             true = set(f.get("trueValues", ["true", "True", "TRUE", "1"]))
             false = set(f.get("falseValues", ["false", "False", "FALSE", "0"]))
             wrong = present & ~col.isin(true | false)
-            parsed = col.map(lambda v: True if v in true else (False if v in false else None)).astype("boolean")
+            parsed = col.isin(true).astype("boolean").mask(~col.isin(true | false))
             expected = "true or false"
         elif kind in ("date", "datetime"):
             fmt = "%Y-%m-%d" if kind == "date" else "ISO8601"
@@ -68,39 +68,30 @@ def _typed(ctx: Context, t: Table):
 
 
 def _pandera_schema(t: Table):
-    import pandas as pd
     from pandera.io.pandas_io import from_frictionless_schema
 
     schema = from_frictionless_schema(t.schema)
-    types = {f["name"]: f.get("type", "string") for f in t.schema["fields"]}
-    columns = {}
-    for name, col in schema.columns.items():
-        kind = types.get(name)
-        dtype = {"integer": "Int64", "number": "float64", "boolean": "boolean"}.get(kind)
-        if kind in ("date", "datetime") or dtype is None and kind not in ("string", None):
-            dtype = "string"
-        if kind in ("string", None):
-            dtype = "string"
-        # Primary keys are checked in code (composite or not) so each duplicate names its line.
-        columns[name] = {"dtype": pd.StringDtype() if dtype == "string" else dtype, "coerce": False,
-                         "unique": False}
-    schema = schema.update_columns(columns)
-    schema.unique = None
-    schema.coerce = False
+    # Types were parsed in _typed, which reports a bad cell once with its line, so pandera
+    # checks the values only; keys are checked in _primary_key so that each duplicate can name
+    # the line it duplicates.
+    for col in schema.columns.values():
+        col.dtype, col.coerce, col.unique = None, False, False
+    schema.unique, schema.coerce = None, False
     return schema
 
 
 def _pandera(ctx: Context, t: Table) -> None:
-    import pandas as pd
+    from frictionless import FrictionlessException
     from pandera.errors import SchemaErrors
 
-    schema = _pandera_schema(t)
-    frame = t.typed.copy()
-    for name, col in schema.columns.items():
-        if str(col.dtype) == "string":
-            frame[name] = frame[name].astype(pd.StringDtype())
     try:
-        schema.validate(frame, lazy=True)
+        schema = _pandera_schema(t)
+    except FrictionlessException as e:
+        ctx.add(t.schema_file, None, None, None, "schema", f"not a valid Table Schema: {e.error.message}",
+                "fix the schema against https://datapackage.org/standard/table-schema/")
+        return
+    try:
+        schema.validate(t.typed, lazy=True)
         return
     except SchemaErrors as e:
         cases = e.failure_cases
@@ -137,18 +128,21 @@ def _pandera(ctx: Context, t: Table) -> None:
 
 
 def _primary_key(ctx: Context, t: Table) -> None:
+    import numpy as np
+    import pandas as pd
+
     pk = t.schema.get("primaryKey")
     if not pk:
         return
     pk = [pk] if isinstance(pk, str) else list(pk)
-    dup = t.frame.duplicated(subset=pk, keep="first")
-    first = ~t.frame.duplicated(subset=pk, keep=False) | ~dup
-    for i in dup.to_numpy().nonzero()[0]:
-        key = tuple(t.frame[pk].iloc[i])
-        same = (t.frame[pk] == list(key)).all(axis=1) & first
-        orig = t.lines[same.to_numpy().nonzero()[0][0]]
-        ctx.add(t.file, t.lines[i], ",".join(pk), "|".join(key) if len(key) > 1 else key[0], "primary-key",
-                f"duplicate primary key (first at line {orig})", _HINTS["primary-key"])
+    keys = t.frame[pk]
+    dup = keys.duplicated(keep="first").to_numpy()
+    if not dup.any():
+        return
+    first = pd.Series(t.lines).groupby(keys.groupby(pk, sort=False).ngroup().to_numpy()).transform("min")
+    for i in np.flatnonzero(dup):
+        ctx.add(t.file, t.lines[i], ",".join(pk), "|".join(keys.iloc[i]), "primary-key",
+                f"duplicate primary key (first at line {first.iloc[i]})", _HINTS["primary-key"])
 
 
 def _percentages(ctx: Context, t: Table) -> None:
