@@ -44,6 +44,17 @@ def edit_descriptor(pkg: Path, resource: str, key: str, value) -> None:
     (pkg / "datapackage.json").write_text(json.dumps(d, indent=2), encoding="utf-8")
 
 
+def edit_field(schema, field, **changes):
+    def apply(p):
+        f = p / schema
+        d = json.loads(f.read_text(encoding="utf-8"))
+        target = next(x for x in d["fields"] if x["name"] == field)
+        for key, value in changes.items():
+            target.setdefault("constraints", {}).update(value) if key == "constraints" else target.update({key: value})
+        f.write_text(json.dumps(d, indent=2), encoding="utf-8")
+    return apply
+
+
 def line_edit(file, line, old, new):
     return lambda p: edit_line(p / file, line, old, new)
 
@@ -137,6 +148,14 @@ CORRUPTIONS = {
     "malformed JSON": (malformed_json, "datapackage.json", 4, "json"),
     "malformed schema JSON": (lambda p: (p / "schemas/events.schema.json").write_text("{\"fields\": [", encoding="utf-8"),
                               "schemas/events.schema.json", 1, "json"),
+    "unknown field type": (edit_field("schemas/events.schema.json", "date", type="when"),
+                           "schemas/events.schema.json", None, "schema"),
+    "constraint not enforced": (edit_field("schemas/votes.schema.json", "value", constraints={"exclusiveMinimum": 0}),
+                                "schemas/votes.schema.json", None, "schema"),
+    "invalid pattern": (edit_field("schemas/entities.schema.json", "entity_id", constraints={"pattern": "^[a-z"}),
+                        "schemas/entities.schema.json", None, "schema"),
+    "unique constraint broken": (edit_field("schemas/candidates.schema.json", "election_id", constraints={"unique": True}),
+                                 "data/candidates.csv", 3, "unique"),
     "parts vs total": (parts_vs_total, "data/electorate.csv", 13, "parts-vs-total"),
     "shares not summing to 100": (line_edit("data/votes.csv", 21, ",59,59%,", ",69,69%,"), "data/votes.csv", 21, "sum-100"),
     "share disagrees with counts": (both(line_edit("data/votes.csv", 21, ",59,59%,", ",69,69%,"),

@@ -16,7 +16,7 @@ def table_of(rows: list[dict]) -> Table:
     frame = pd.DataFrame(rows, dtype=object)
     typed = frame.copy()
     typed["value"] = typed["value"].astype(float)
-    return Table("votes", "data/votes.csv", {"fields": []}, "schemas/votes.schema.json", frame=frame, lines=np.arange(2, len(rows) + 2),
+    return Table("votes", "data/votes.csv", {"fields": []}, frame=frame, lines=np.arange(2, len(rows) + 2),
                  typed=typed, bad=pd.DataFrame(False, index=frame.index, columns=frame.columns))
 
 
@@ -41,7 +41,7 @@ def read_both(path):
     raw = path.read_bytes()
     text = raw.decode("utf-8-sig")
     names = next(csv.reader(io.StringIO(text, newline="")))
-    t = Table(path.stem, str(path), {"fields": []}, "")
+    t = Table(path.stem, str(path), {"fields": []})
     return files._fast(raw, names), files._exact(Context(ROOT, None), t, text, names)
 
 

@@ -32,7 +32,6 @@ class Table:
     name: str
     file: str            # path relative to the package, as written in the descriptor
     schema: dict         # the Table Schema JSON
-    schema_file: str     # where that JSON is: its file, or datapackage.json when inline
     frame: Any = None    # pandas DataFrame of strings (None if the file could not be read)
     lines: Any = None    # numpy array: physical line number of each row
     typed: Any = None    # frame with missing values as NA and numbers/booleans/dates parsed

@@ -8,6 +8,13 @@ from . import Context, Table
 
 DESCRIPTOR = "datapackage.json"
 
+# The Table Schema field types, and the constraints this validator enforces (tables.py); a
+# constraint outside this set would otherwise pass unchecked, so it is reported instead.
+FIELD_TYPES = {"string", "number", "integer", "boolean", "object", "array", "list", "datetime", "date", "time",
+               "year", "yearmonth", "duration", "geopoint", "geojson", "any"}
+CONSTRAINTS = {"required": bool, "unique": bool, "minLength": int, "maxLength": int, "minimum": (int, float),
+               "maximum": (int, float), "pattern": str, "enum": list}
+
 
 def unsafe(path: str) -> str | None:
     """Why a descriptor path may not be followed, or None if it is a plain relative path."""
@@ -37,6 +44,30 @@ def _load_json(ctx: Context, rel: str, path: Path) -> dict | None:
         ctx.add(rel, 1, None, None, "json", "the top level is not a JSON object", "wrap it in { }")
         return None
     return data
+
+
+def _field_problems(schema: dict):
+    """(field, value, message) for each field whose type or constraints cannot be checked."""
+    import re
+
+    for f in schema["fields"]:
+        kind = f.get("type", "string")
+        if kind not in FIELD_TYPES:
+            yield f["name"], kind, f"type {kind!r} is not a Table Schema type"
+        constraints = f.get("constraints", {})
+        if not isinstance(constraints, dict):
+            yield f["name"], None, "constraints is not an object"
+            continue
+        for key, value in constraints.items():
+            if key not in CONSTRAINTS:
+                yield f["name"], key, f"constraint {key!r} is not one labour2016 validate enforces"
+            elif not isinstance(value, CONSTRAINTS[key]) or isinstance(value, bool) != (CONSTRAINTS[key] is bool):
+                yield f["name"], value, f"constraint {key!r} has a value of the wrong kind"
+            elif key == "pattern":
+                try:
+                    re.compile(value)
+                except re.error as e:
+                    yield f["name"], value, f"pattern is not a regular expression ({e})"
 
 
 def check(ctx: Context) -> None:
@@ -91,4 +122,9 @@ def check(ctx: Context) -> None:
                     "restore the CSV or fix the resource's path")
             continue
         schema_file = res["schema"] if isinstance(res["schema"], str) else DESCRIPTOR
-        ctx.tables[name] = Table(name=name, file=path, schema=schema, schema_file=schema_file)
+        broken = list(_field_problems(schema))
+        for column, value, message in broken:
+            ctx.add(schema_file, None, column, value, "schema", message,
+                    "fix the field against https://datapackage.org/standard/table-schema/")
+        if not broken:
+            ctx.tables[name] = Table(name=name, file=path, schema=schema)
