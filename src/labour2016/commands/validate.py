@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 HELP = "validate the package: schemas, keys, evidence, arithmetic and (with the texts) sources; exit 1 on problems"
@@ -22,6 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "../shared/sources beside a checkout)")
     parser.add_argument("--no-sources", action="store_true", help="skip the source-text checks")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="report format")
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="name each step on stderr as it starts, with the seconds so far "
+                             "(default: when stderr is a terminal)")
 
 
 def _package_root(path: str | None) -> Path:
@@ -77,8 +81,14 @@ def run(args: argparse.Namespace) -> int:
             sources = None
     from ..validate import validate
 
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    t0 = time.perf_counter()
+
+    def progress(step: str) -> None:
+        print(f"labour2016 validate: {time.perf_counter() - t0:6.2f} s  {step}", file=sys.stderr, flush=True)
+
     try:
-        ctx = validate(root, sources)
+        ctx = validate(root, sources, progress if show else None)
     except Exception as e:  # a bug in a check must not look like a verdict on the data
         print(f"labour2016 validate: cannot finish: {type(e).__name__}: {e}", file=sys.stderr)
         return EXIT_CANNOT_RUN

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 
 @dataclass
@@ -60,16 +60,18 @@ class Context:
                 yield t
 
 
-def validate(root: Path, sources: Path | None) -> Context:
-    from . import arithmetic, crossref, descriptor, evidence, files, source_texts, tables
+STEPS = ("descriptor", "files", "tables", "crossref", "evidence", "arithmetic", "source_texts")
+
+
+def validate(root: Path, sources: Path | None, progress: Callable[[str], None] | None = None) -> Context:
+    """Run every check in order; `progress` hears the name of each step as it starts."""
+    import importlib
 
     ctx = Context(root=root, sources=sources)
-    descriptor.check(ctx)
-    if ctx.descriptor is not None:
-        files.check(ctx)
-        tables.check(ctx)
-        crossref.check(ctx)
-        evidence.check(ctx)
-        arithmetic.check(ctx)
-        source_texts.check(ctx)
+    for k, step in enumerate(STEPS, 1):
+        if k > 1 and ctx.descriptor is None:
+            break
+        if progress:
+            progress(f"{step} ({k}/{len(STEPS)})")
+        importlib.import_module(f".{step}", __name__).check(ctx)
     return ctx
