@@ -18,6 +18,7 @@ COMMANDS = {
     "query": "labour2016.commands.query",
     "views": "labour2016.commands.views",
     "build": "labour2016.commands.build",
+    "cite": "labour2016.commands.cite",
 }
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
