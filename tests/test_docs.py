@@ -68,7 +68,7 @@ def test_a_new_row_makes_the_datasheet_stale_and_generate_fixes_it(copy):
     assert dictionary.generate(copy / "docs", base=copy) == [copy / "docs" / "datasheet.md"]
     assert "| `events` | 10 |" in (copy / "docs" / "datasheet.md").read_text(encoding="utf-8")
     assert dictionary.stale(copy / "docs", base=copy) == []
-    assert sorted(p.name for p in (copy / "docs").iterdir()) == ["data-dictionary.md", "datasheet.md"]  # no temp files
+    assert not [p for p in (copy / "docs").iterdir() if p.name.startswith(".")]  # no temp files
 
 
 def test_docs_command_checks_and_rewrites(copy, capsys):

@@ -18,6 +18,7 @@ COMMANDS = {
     "query": "labour2016.commands.query",
     "views": "labour2016.commands.views",
     "build": "labour2016.commands.build",
+    "chart": "labour2016.commands.chart",
     "cite": "labour2016.commands.cite",
 }
 

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from . import package
+from .files import write_atomic
 
 DICTIONARY = "data-dictionary.md"
 DATASHEET = "datasheet.md"
@@ -171,20 +170,6 @@ def splice_counts(datasheet: str, base: Path | None = None) -> str:
     if start < 0 or end < start:
         raise ValueError(f"{DATASHEET}: no block between {COUNTS_BEGIN!r} and {COUNTS_END!r}")
     return datasheet[:start] + render_composition(base) + datasheet[end + len(COUNTS_END):]
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write text to path via a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def expected(docs_dir: Path, base: Path | None = None) -> dict[Path, str]:

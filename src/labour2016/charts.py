@@ -1,0 +1,217 @@
+"""Charts drawn from the package's views: what `labour2016 chart` writes.
+
+Each chart reads its rows from a view through api.connect(), so a chart shows what a query
+shows, and its caption names the view and the sources of the rows it draws. Every file carries
+a fingerprint of those rows and of this module in its metadata; a chart is stale when the
+fingerprint it carries differs from the one the package gives now, which (unlike comparing
+bytes) does not depend on the matplotlib or FreeType version that drew it.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+FORMATS = ("svg", "png")
+CORBYN, SMITH = "jeremy-corbyn", "owen-smith"
+COLOURS = {CORBYN: "#c8102e", SMITH: "#4a5a6a", 2015: "#e8a0a8", 2016: "#c8102e",
+           "sources_disagree": "#c8102e", "total_vs_parts": "#e08a00", "share_vs_counts": "#4a5a6a"}
+SECTIONS = ("all", "members", "registered_supporters", "affiliated_supporters")
+SECTION_LABELS = {"all": "All sections", "members": "Members", "registered_supporters": "Registered supporters",
+                  "affiliated_supporters": "Affiliated supporters"}
+FINGERPRINT = re.compile(rb"labour2016-chart-fingerprint:([0-9a-f]{64})")
+
+
+@dataclass
+class Chart:
+    name: str
+    view: str
+    title: str
+    figure: object  # matplotlib.figure.Figure
+    rows: list[tuple]
+
+
+def _rows(con, sql: str) -> list[tuple]:
+    return con.execute(sql).fetchall()
+
+
+def _publishers(con) -> dict[str, str]:
+    return dict(_rows(con, "select source_id, publisher from sources"))
+
+
+def _credit(con, view: str, source_ids, note: str = "") -> str:
+    from . import package
+
+    pubs = _publishers(con)
+    named = "; ".join(f"{pubs[s]} ({s})" for s in sorted(set(source_ids)) if s in pubs)
+    text = f"Sources: {named}. {note}".strip() + (
+        f" Drawn by `labour2016 chart` from the view `{view}` of labour2016 {package.version()}.")
+    return "\n".join(textwrap.wrap(text, 125))
+
+
+def _figure(height: float):
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(10, height), dpi=100, layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def _title(fig, title: str) -> None:
+    fig.suptitle(title, x=0.01, ha="left", fontsize=14, fontweight="bold")
+
+
+def _tidy(ax) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+
+
+def result_2016(con) -> Chart:
+    rows = _rows(con, "select section, candidate_id, votes, share_pct, source_id from results "
+                      "where election_id = 'labour-leadership-2016'")
+    by = {(r[0], r[1]): r for r in rows}
+    names = dict(_rows(con, "select entity_id, name from entities"))
+    fig, ax = _figure(4.8)
+    labels = [SECTION_LABELS[s] for s in SECTIONS]
+    y = list(range(len(SECTIONS)))[::-1]
+    left = [0.0] * len(SECTIONS)
+    for cand in (CORBYN, SMITH):
+        shares = [by[(s, cand)][3] for s in SECTIONS]
+        bars = ax.barh(y, shares, left=left, color=COLOURS[cand], height=0.62, label=names[cand])
+        for bar, s, share in zip(bars, SECTIONS, shares):
+            ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2,
+                    f"{by[(s, cand)][2]:,} votes\n{share:.1f}%", ha="center", va="center",
+                    color="white", fontsize=10, fontweight="bold")
+        left = [a + b for a, b in zip(left, shares)]
+    totals = [by[(s, CORBYN)][2] + by[(s, SMITH)][2] for s in SECTIONS]
+    for yy, total in zip(y, totals):
+        ax.text(101, yy, f"{total:,}\nvotes cast", va="center", fontsize=9, color="#333333")
+    ax.set_yticks(y, labels, fontsize=11)
+    ax.set_xlim(0, 100)
+    ax.set_xticks(range(0, 101, 25), [f"{t}%" for t in range(0, 101, 25)])
+    ax.axvline(50, color="white", linewidth=1, linestyle=":")
+    ax.set_xlabel("Share of the valid votes in the section (computed from the counts)")
+    title = "2016 Labour leadership result by section: Corbyn v Smith"
+    _title(fig, title)
+    ax.legend(ncols=2, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=10)
+    _tidy(ax)
+    fig.text(0, 0, _credit(con, "results", [r[4] for r in rows],
+                           "Shares are each candidate's count over the section's counts; the sources print "
+                           "them rounded."), fontsize=8, color="#555555", va="top")
+    return Chart("result-2016", "results", title, fig, sorted(rows))
+
+
+def compare_2015(con) -> Chart:
+    rows = _rows(con, "select section, share_2015, share_2016, change_points, votes_2015, votes_2016, "
+                      "source_2015, source_2016 from compare_2015")
+    by = {r[0]: r for r in rows}
+    standing = dict(_rows(con, "select year, count(*) from candidates join elections using (election_id) group by year"))
+    words = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+    fig, ax = _figure(4.8)
+    y = list(range(len(SECTIONS)))[::-1]
+    h = 0.36
+    for year, column, offset in ((2015, 1, h / 2), (2016, 2, -h / 2)):
+        shares = [by[s][column] for s in SECTIONS]
+        votes = [by[s][column + 3] for s in SECTIONS]
+        bars = ax.barh([v + offset for v in y], shares, height=h, color=COLOURS[year],
+                       label=f"{year} ({'first round, ' if year == 2015 else ''}{words[standing[year]]} candidates)")
+        for bar, share, n in zip(bars, shares, votes):
+            ax.text(bar.get_width() + 0.8, bar.get_y() + h / 2, f"{share:.1f}%  ({n:,})", va="center", fontsize=9)
+    for yy, s in zip(y, SECTIONS):
+        change = by[s][3]
+        ax.text(112, yy, f"{change:+.1f} pts", va="center", ha="right", fontsize=11, fontweight="bold",
+                color="#1a7f37" if change > 0 else "#b35900")
+    ax.set_yticks(y, [SECTION_LABELS[s] for s in SECTIONS], fontsize=11)
+    ax.set_xlim(0, 112)
+    ax.set_xticks(range(0, 101, 25), [f"{t}%" for t in range(0, 101, 25)])
+    ax.set_xlabel("Jeremy Corbyn's share of the valid votes in the section (votes in brackets)")
+    title = "Corbyn's share by section, 2015 against 2016"
+    _title(fig, title)
+    ax.legend(ncols=2, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=10)
+    _tidy(ax)
+    fig.text(0, 0, _credit(con, "compare_2015", [r[6] for r in rows] + [r[7] for r in rows],
+                           f"2015 shares are of the first round, among {words[standing[2015]]} candidates; 2016 had "
+                           f"{words[standing[2016]]}."),
+             fontsize=8, color="#555555", va="top")
+    return Chart("compare-2015", "compare_2015", title, fig, sorted(rows))
+
+
+def _stated(value, stated_as: str | None, source: str, pubs: dict[str, str]) -> str:
+    shown = stated_as or f"{value:,.2f}"
+    return f"{shown} ({pubs.get(source, source)})"
+
+
+def discrepancies(con) -> Chart:
+    rows = _rows(con, "select kind, election_id, coalesce(subject, ''), measure, value_a, stated_as_a, source_a, "
+                      "value_b, stated_as_b, source_b, gap from discrepancies")
+    pubs = _publishers(con)
+    names = dict(_rows(con, "select entity_id, name from entities"))
+    # A gap as a share of the larger value puts 0.05 points of a share and 5 million members on one axis.
+    items = sorted(((abs(r[10]) / max(abs(r[4]), abs(r[7])) * 100, r) for r in rows), key=lambda t: t[0])
+    fig, ax = _figure(1.2 + 0.62 * len(items))
+    labels = []
+    for i, (rel, r) in enumerate(items):
+        ax.barh(i, rel, color=COLOURS[r[0]], height=0.6)
+        ax.text(rel * 1.15, i, f"{rel:.2g}%", va="center", fontsize=9)
+        measure = "share (%)" if r[3] == "share_pct" else r[3].replace("_", " ")
+        what = " ".join(p for p in (r[1][-4:], names.get(r[2], r[2]), measure) if p)
+        labels.append(f"{what}\n{_stated(r[4], r[5], r[6], pubs)} v {_stated(r[7], r[8], r[9], pubs)}")
+    ax.set_yticks(range(len(items)), labels, fontsize=8.5)
+    ax.set_xscale("log")
+    ax.set_xlim(0.01, 1000)
+    ax.set_xticks([0.01, 0.1, 1, 10, 100], ["0.01%", "0.1%", "1%", "10%", "100%"])
+    ax.set_xlabel("Gap as a share of the larger value (log scale)")
+    from matplotlib.patches import Patch
+
+    kinds = sorted({r[0] for _, r in items})
+    ax.legend(handles=[Patch(color=COLOURS[k], label=k.replace("_", " ")) for k in kinds],
+              loc="lower right", frameon=False, fontsize=9)
+    title = "Where the sources disagree, and by how much"
+    _title(fig, title)
+    _tidy(ax)
+    fig.text(0, 0, _credit(con, "discrepancies", [r[6] for r in rows] + [r[9] for r in rows],
+                           "Values as printed; none is corrected in the data."),
+             fontsize=8, color="#555555", va="top")
+    return Chart("discrepancies", "discrepancies", title, fig, sorted(rows))
+
+
+CHARTS = {"result-2016": result_2016, "compare-2015": compare_2015, "discrepancies": discrepancies}
+
+
+def fingerprint(chart: Chart) -> str:
+    """A hash of the rows drawn, the title, and the code that draws them."""
+    h = hashlib.sha256(json.dumps([chart.name, chart.view, chart.title, chart.rows], default=str).encode())
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()
+
+
+def render(chart: Chart, fmt: str) -> bytes:
+    """The chart as SVG or PNG bytes; the same rows give the same bytes on the same matplotlib."""
+    import matplotlib
+
+    description = f"{chart.title}. labour2016-chart-fingerprint:{fingerprint(chart)}"
+    buf = io.BytesIO()
+    with matplotlib.rc_context({"svg.hashsalt": "labour2016", "svg.fonttype": "none"}):
+        if fmt == "svg":
+            metadata = {"Date": None, "Title": chart.title, "Description": description}
+        else:
+            metadata = {"Software": None, "Title": chart.title, "Description": description}
+        chart.figure.savefig(buf, format=fmt, metadata=metadata, dpi=150 if fmt == "png" else None,
+                             facecolor="white", bbox_inches="tight", pad_inches=0.25)
+    return buf.getvalue()
+
+
+def carried_fingerprint(path: Path) -> str | None:
+    """The fingerprint a written chart carries (SVG text or PNG tEXt chunk), if any."""
+    found = FINGERPRINT.search(path.read_bytes()) if path.is_file() else None
+    return found.group(1).decode() if found else None
+
+
+def draw(names=None, con=None) -> list[Chart]:
+    from . import api
+
+    con = con or api.connect()
+    return [CHARTS[n](con) for n in (names or CHARTS)]
