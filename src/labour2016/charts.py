@@ -101,7 +101,7 @@ def result_2016(con) -> Chart:
     fig.text(0, 0, _credit(con, "results", [r[4] for r in rows],
                            "Shares are each candidate's count over the section's counts; the sources print "
                            "them rounded."), fontsize=8, color="#555555", va="top")
-    return Chart("result-2016", "results", title, fig, sorted(rows))
+    return Chart("result-2016", "results", title, fig, rows)
 
 
 def compare_2015(con) -> Chart:
@@ -136,7 +136,7 @@ def compare_2015(con) -> Chart:
                            f"2015 shares are of the first round, among {words[standing[2015]]} candidates; 2016 had "
                            f"{words[standing[2016]]}."),
              fontsize=8, color="#555555", va="top")
-    return Chart("compare-2015", "compare_2015", title, fig, sorted(rows))
+    return Chart("compare-2015", "compare_2015", title, fig, rows)
 
 
 def _stated(value, stated_as: str | None, source: str, pubs: dict[str, str]) -> str:
@@ -175,7 +175,7 @@ def discrepancies(con) -> Chart:
     fig.text(0, 0, _credit(con, "discrepancies", [r[6] for r in rows] + [r[9] for r in rows],
                            "Values as printed; none is corrected in the data."),
              fontsize=8, color="#555555", va="top")
-    return Chart("discrepancies", "discrepancies", title, fig, sorted(rows))
+    return Chart("discrepancies", "discrepancies", title, fig, rows)
 
 
 CHARTS = {"result-2016": result_2016, "compare-2015": compare_2015, "discrepancies": discrepancies}
@@ -183,7 +183,9 @@ CHARTS = {"result-2016": result_2016, "compare-2015": compare_2015, "discrepanci
 
 def fingerprint(chart: Chart) -> str:
     """A hash of the rows drawn, the title, and the code that draws them."""
-    h = hashlib.sha256(json.dumps([chart.name, chart.view, chart.title, chart.rows], default=str).encode())
+    # Rows sorted as text: the order a view returns them in is not part of what was drawn.
+    rows = sorted(json.dumps(r, default=str) for r in chart.rows)
+    h = hashlib.sha256(json.dumps([chart.name, chart.view, chart.title, rows]).encode())
     h.update(Path(__file__).read_bytes())
     return h.hexdigest()
 
