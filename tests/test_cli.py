@@ -1,0 +1,33 @@
+"""Command-line conventions: every command has --help with an example that parses, errors exit 2."""
+import shlex
+import subprocess
+import sys
+
+import pytest
+
+from labour2016 import cli
+
+
+@pytest.mark.parametrize("command", list(cli.COMMANDS))
+def test_help_shows_an_example_that_parses(command, capsys):
+    with pytest.raises(SystemExit) as done:
+        cli.main([command, "--help"])
+    out = capsys.readouterr().out
+    assert done.value.code == 0 and out.startswith(f"usage: labour2016 {command}")
+    example = out.split("example:\n", 1)[1].strip()
+    argv = shlex.split(example)
+    assert argv[:2] == ["labour2016", command]
+    assert cli.build_parser().parse_args(argv[1:]).command == command
+
+
+def test_top_level_help_lists_every_command():
+    done = subprocess.run([sys.executable, "-m", "labour2016.cli", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and "example: labour2016 query" in done.stdout
+    assert all(f"    {name} " in done.stdout for name in cli.COMMANDS)
+
+
+@pytest.mark.parametrize("argv", [[], ["no-such-command"], ["query", "--format", "xml", "select 1"]])
+def test_usage_errors_go_to_stderr_with_exit_2(argv):
+    done = subprocess.run([sys.executable, "-m", "labour2016.cli", *argv], capture_output=True, text=True)
+    assert done.returncode == 2 and done.stdout == "" and "usage: labour2016" in done.stderr
+    assert "Traceback" not in done.stderr
