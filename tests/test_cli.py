@@ -5,6 +5,7 @@ import sys
 
 import pytest
 
+from conftest import ROOT
 from labour2016 import cli
 
 
@@ -31,3 +32,20 @@ def test_usage_errors_go_to_stderr_with_exit_2(argv):
     done = subprocess.run([sys.executable, "-m", "labour2016.cli", *argv], capture_output=True, text=True)
     assert done.returncode == 2 and done.stdout == "" and "usage: labour2016" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_console_script_skips_teardown_but_not_output():
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'labour2016 = "labour2016.cli:entry"' in pyproject
+    done = subprocess.run([sys.executable, "-m", "labour2016.cli", "query", "select * from votes", "--format", "csv"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and len(done.stdout.splitlines()) == 1 + 70
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    p = subprocess.Popen([sys.executable, "-m", "labour2016.cli", "query", "select * from range(200000)"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert p.stdout.readline().strip() == "range"
+    p.stdout.close()
+    err = p.stderr.read()
+    assert p.wait() == 0 and "Traceback" not in err and "Exception ignored" not in err, err
