@@ -1,5 +1,6 @@
 """`labour2016 build`: a DuckDB file and Parquet files that read back, written atomically."""
 import csv
+import sqlite3
 import subprocess
 import sys
 
@@ -95,3 +96,51 @@ def test_an_unwritable_output_exits_1_without_traceback(tmp_path):
     blocker.write_text("not a folder")
     p = build(blocker)
     assert p.returncode == 1 and "Traceback" not in p.stderr
+
+
+SMITH_MEMBERS = ("select source_id, value from votes where candidate_id = 'owen-smith' and section = 'members' "
+                 "and measure = 'votes' order by source_id")
+
+
+def test_sqlite_holds_every_table_typed_with_its_keys(built):
+    out, _ = built
+    db = sqlite3.connect(out / "labour2016.sqlite")
+    for name, resource in package.resources().items():
+        assert db.execute(f'select count(*) from "{name}"').fetchone()[0] == csv_rows(name), name
+        fields = package.table_schema(resource)["fields"]
+        assert [r[1] for r in db.execute(f'pragma table_info("{name}")')] == [f["name"] for f in fields], name
+    assert db.execute(SMITH_MEMBERS).fetchall() == [
+        ("compiled-2016-09-24-corbyn-wins-again", 116960), ("labourlist-2016-09-24-result", 116960),
+        ("totalpolitics-2016-09-24-breakdown", 116960)]
+    types = {r[1]: r[2] for r in db.execute("pragma table_info(votes)")}
+    assert (types["value"], types["round"], types["candidate_id"]) == ("REAL", "INTEGER", "TEXT")
+    assert db.execute("select incumbent from candidates where candidate_id = 'jeremy-corbyn' "
+                      "and election_id = 'labour-leadership-2016'").fetchone() == (1,)
+    assert {r[2] for r in db.execute("pragma foreign_key_list(votes)")} >= {"sources", "candidates"}
+    assert db.execute("pragma foreign_key_check").fetchall() == []
+
+
+def test_datasette_browses_the_sqlite_build_with_its_descriptions(built):
+    pytest.importorskip("datasette", reason="datasette is in the test extra; pip install -e '.[test]'")
+    import asyncio
+    import json
+
+    from datasette.app import Datasette
+
+    out, _ = built
+    metadata = json.loads((out / "datasette-metadata.json").read_text(encoding="utf-8"))
+    votes_schema = package.table_schema(package.resources()["votes"])
+    assert metadata["license"] == "ODC-By-1.0" and metadata["title"] == package.descriptor()["title"]
+    assert metadata["databases"]["labour2016"]["tables"]["votes"]["columns"]["value"] == \
+        next(f["description"] for f in votes_schema["fields"] if f["name"] == "value")
+
+    async def get(path):
+        ds = Datasette([str(out / "labour2016.sqlite")], metadata=metadata)
+        response = await ds.client.get(path)
+        return response.status_code, response.json()
+
+    status, rows = asyncio.run(get("/labour2016/votes.json?candidate_id=owen-smith&section=members"
+                                   "&measure=votes&_shape=array&_sort=source_id"))
+    assert status == 200 and [(r["source_id"], r["value"]) for r in rows] == [
+        ("compiled-2016-09-24-corbyn-wins-again", 116960), ("labourlist-2016-09-24-result", 116960),
+        ("totalpolitics-2016-09-24-breakdown", 116960)]

@@ -1,4 +1,5 @@
-"""`labour2016 build`: a DuckDB database (tables + views) and one Parquet file per table.
+"""`labour2016 build`: a DuckDB database (tables + views), one Parquet file per table, and a
+SQLite copy of the tables with Datasette metadata (see labour2016.sqlite).
 
 Every file is first written under a temporary name in its final folder; only when all of
 them are written are they renamed into place. A failed build renames nothing and removes its
@@ -14,9 +15,12 @@ import sys
 import time
 from pathlib import Path
 
-HELP = "write OUT/labour2016.duckdb (tables and views) and OUT/parquet/<table>.parquet, atomically"
+HELP = ("write OUT/labour2016.duckdb (tables and views), OUT/parquet/<table>.parquet and OUT/labour2016.sqlite "
+        "with OUT/datasette-metadata.json, atomically")
 EXAMPLE = "labour2016 build --out build/"
 DATABASE = "labour2016.duckdb"
+SQLITE = "labour2016.sqlite"
+DATASETTE_METADATA = "datasette-metadata.json"
 STORAGE_VERSION = "v1.0.0"
 
 
@@ -40,7 +44,9 @@ def _temporary(target: Path) -> Path:
 
 def _write_all(base: Path, out: Path, staged: list[tuple[Path, Path]]) -> int:
     """Write every output under its temporary name, recording (temporary, final) in staged."""
-    from .. import api, package
+    import json
+
+    from .. import api, package, sqlite
 
     names = list(package.resources(base))
     con = api.connect(safe=False, base=base)
@@ -55,13 +61,23 @@ def _write_all(base: Path, out: Path, staged: list[tuple[Path, Path]]) -> int:
     con.execute(f"attach {sql_str(str(staged[-1][0]))} as build_out (storage_version '{STORAGE_VERSION}')")
     con.execute("copy from database memory to build_out")
     con.execute("detach build_out")
-    con.close()
     views = len(api.view_questions(base))
     progress(f"{len(names)} tables and {views} views -> {DATABASE}")
+    target = out / SQLITE
+    staged.append((_temporary(target), target))
+    sqlite.write(con, base, staged[-1][0])
+    con.close()
+    target = out / DATASETTE_METADATA
+    staged.append((_temporary(target), target))
+    metadata = sqlite.datasette_metadata(base, Path(SQLITE).stem)
+    staged[-1][0].write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    progress(f"{len(names)} tables -> {SQLITE}, descriptions -> {DATASETTE_METADATA} (datasette {SQLITE} -m {DATASETTE_METADATA})")
     return len(names)
 
 
 def run(args: argparse.Namespace) -> int:
+    import sqlite3
+
     import duckdb
 
     from .. import package
@@ -75,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         _write_all(base, out, staged)
         for tmp, target in staged:
             os.replace(tmp, target)
-    except (duckdb.Error, OSError, ValueError, KeyError) as e:
+    except (duckdb.Error, sqlite3.Error, OSError, ValueError, KeyError) as e:
         for tmp, _ in staged:
             for p in (tmp, Path(f"{tmp}.wal")):
                 if p.exists():
