@@ -15,6 +15,7 @@ import sys
 # name -> module; the order is the order of `labour2016 --help`.
 COMMANDS = {
     "validate": "labour2016.commands.validate",
+    "dictionary": "labour2016.commands.dictionary",
     "docs": "labour2016.commands.docs",
     "query": "labour2016.commands.query",
     "views": "labour2016.commands.views",

@@ -66,7 +66,8 @@ def _constraints(field: dict) -> str:
     return "; ".join(p for p in parts if p)
 
 
-def _table(name: str, resource: dict, schema: dict) -> list[str]:
+def render_table(name: str, resource: dict, schema: dict) -> list[str]:
+    """One table's section of the dictionary, as lines of Markdown."""
     lines = [f"## `{name}`", "", f"**{resource.get('title', name)}.** {resource.get('description', '')}", ""]
     lines.append(f"- File: `{resource['path']}`; schema: `{resource['schema']}`" if isinstance(resource["schema"], str)
                  else f"- File: `{resource['path']}`; schema: inline")
@@ -114,7 +115,7 @@ def render_dictionary(base: Path | None = None) -> str:
         lines.append(f"| [`{name}`](#{name}) | {_cell(res.get('title', name))} | {pk} |")
     lines.append("")
     for name, res in resources.items():
-        lines += _table(name, res, schemas[name])
+        lines += render_table(name, res, schemas[name])
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
