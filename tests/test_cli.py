@@ -49,3 +49,9 @@ def test_a_reader_that_stops_early_gets_no_traceback():
     p.stdout.close()
     err = p.stderr.read()
     assert p.wait() == 0 and "Traceback" not in err and "Exception ignored" not in err, err
+
+
+def test_readme_lists_every_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = next(line for line in readme.splitlines() if line.startswith("labour2016 --help"))
+    assert listed.split("#", 1)[1].strip() == ", ".join(cli.COMMANDS)
