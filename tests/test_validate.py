@@ -150,6 +150,8 @@ CORRUPTIONS = {
                               "schemas/events.schema.json", 1, "json"),
     "unknown field type": (edit_field("schemas/events.schema.json", "date", type="when"),
                            "schemas/events.schema.json", None, "schema"),
+    "field type not checked": (edit_field("schemas/events.schema.json", "date", type="year"),
+                               "schemas/events.schema.json", None, "schema"),
     "constraint not enforced": (edit_field("schemas/votes.schema.json", "value", constraints={"exclusiveMinimum": 0}),
                                 "schemas/votes.schema.json", None, "schema"),
     "invalid pattern": (edit_field("schemas/entities.schema.json", "entity_id", constraints={"pattern": "^[a-z"}),
