@@ -43,6 +43,10 @@ def _publishers(con) -> dict[str, str]:
     return dict(_rows(con, "select source_id, publisher from sources"))
 
 
+def _entity_names(con) -> dict[str, str]:
+    return dict(_rows(con, "select entity_id, name from entities"))
+
+
 def _credit(con, view: str, source_ids, note: str = "") -> str:
     from . import package
 
@@ -73,7 +77,7 @@ def result_2016(con) -> Chart:
     rows = _rows(con, "select section, candidate_id, votes, share_pct, source_id from results "
                       "where election_id = 'labour-leadership-2016'")
     by = {(r[0], r[1]): r for r in rows}
-    names = dict(_rows(con, "select entity_id, name from entities"))
+    names = _entity_names(con)
     fig, ax = _figure(4.8)
     labels = [SECTION_LABELS[s] for s in SECTIONS]
     y = list(range(len(SECTIONS)))[::-1]
@@ -148,7 +152,7 @@ def discrepancies(con) -> Chart:
     rows = _rows(con, "select kind, election_id, coalesce(subject, ''), measure, value_a, stated_as_a, source_a, "
                       "value_b, stated_as_b, source_b, gap from discrepancies")
     pubs = _publishers(con)
-    names = dict(_rows(con, "select entity_id, name from entities"))
+    names = _entity_names(con)
     # A gap as a share of the larger value puts 0.05 points of a share and 5 million members on one axis.
     items = sorted(((abs(r[10]) / max(abs(r[4]), abs(r[7])) * 100, r) for r in rows), key=lambda t: t[0])
     fig, ax = _figure(1.2 + 0.62 * len(items))

@@ -13,7 +13,6 @@ Only the standard library and labour2016.package are imported.
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from pathlib import Path
 
@@ -121,12 +120,7 @@ def render_dictionary(base: Path | None = None) -> str:
 
 def read_tables(base: Path | None = None) -> dict[str, list[dict]]:
     """Table name -> its CSV rows as dicts of strings (an empty cell is "")."""
-    base = base or package.root()
-    tables = {}
-    for name, res in package.resources(base).items():
-        with open(base / res["path"], encoding="utf-8", newline="") as f:
-            tables[name] = list(csv.DictReader(f))
-    return tables
+    return {name: package.read_rows(name, base) for name in package.resources(base)}
 
 
 def _tally(rows: list[dict], column: str) -> str:

@@ -46,6 +46,15 @@ def resources(base: Path | None = None) -> dict[str, dict]:
     return {r["name"]: r for r in descriptor(base)["resources"]}
 
 
+def read_rows(name: str, base: Path | None = None) -> list[dict]:
+    """A table's CSV rows as dicts of strings (an empty cell is "")."""
+    import csv
+
+    base = base or root()
+    with open(base / resources(base)[name]["path"], encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
 def sources_dir(explicit: str | os.PathLike | None = None) -> Path | None:
     """The folder of archived source texts, if one is available.
 

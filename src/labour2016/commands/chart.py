@@ -21,9 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def default_out() -> Path:
-    from .. import package
+    from ..dictionary import default_docs_dir
 
-    docs = package.root() / "docs"
+    docs = default_docs_dir()
     return docs / "charts" if docs.is_dir() else Path("charts")
 
 

@@ -7,7 +7,6 @@ GitHub and Zenodo; tests/test_release.py keeps the two in step).
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 
@@ -39,11 +38,8 @@ def package_citation() -> dict:
 def source_citations() -> list[dict]:
     from .. import package
 
-    path = package.root() / package.resources()["sources"]["path"]
-    with open(path, encoding="utf-8", newline="") as f:
-        return [{k: row[k] for k in ("source_id", "publisher", "author", "title", "published",
-                                                   "published_basis", "url")}
-                for row in csv.DictReader(f)]
+    keys = ("source_id", "publisher", "author", "title", "published", "published_basis", "url")
+    return [{k: row[k] for k in keys} for row in package.read_rows("sources")]
 
 
 def _bibtex(key: str, fields: dict) -> str:
