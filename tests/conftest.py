@@ -20,7 +20,7 @@ def read_table(name: str, base: Path = ROOT) -> list[dict]:
 
 @pytest.fixture(scope="session")
 def tables() -> dict[str, list[dict]]:
-    return {name: read_table(name) for name in package.resources()}
+    return {name: read_table(name) for name in package.model().resources}
 
 
 @pytest.fixture(scope="session")

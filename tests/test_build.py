@@ -40,7 +40,7 @@ def test_database_and_parquet_read_back_with_every_row(built):
     out, _ = built
     db = duckdb.connect(str(out / "labour2016.duckdb"), read_only=True)
     con = duckdb.connect()
-    names = list(package.resources())
+    names = list(package.model().resources)
     assert sorted(f.stem for f in (out / "parquet").iterdir()) == sorted(names)
     for name in names:
         expected = csv_rows(name)
@@ -63,7 +63,7 @@ def test_parquet_keeps_the_schema_types(built):
 def test_progress_on_stderr_and_nothing_left_behind(built):
     out, p = built
     assert p.stdout == ""
-    for name in package.resources():
+    for name in package.model().resources:
         assert f"{name}: {csv_rows(name)} rows" in p.stderr
     assert "done in" in p.stderr.splitlines()[-1]
     assert debris(out) == []
@@ -105,9 +105,9 @@ SMITH_MEMBERS = ("select source_id, value from votes where candidate_id = 'owen-
 def test_sqlite_holds_every_table_typed_with_its_keys(built):
     out, _ = built
     db = sqlite3.connect(out / "labour2016.sqlite")
-    for name, resource in package.resources().items():
+    for name, resource in package.model().resources.items():
         assert db.execute(f'select count(*) from "{name}"').fetchone()[0] == csv_rows(name), name
-        fields = package.table_schema(resource)["fields"]
+        fields = resource.raw_schema["fields"]
         assert [r[1] for r in db.execute(f'pragma table_info("{name}")')] == [f["name"] for f in fields], name
     assert db.execute(SMITH_MEMBERS).fetchall() == [
         ("compiled-2016-09-24-corbyn-wins-again", 116960), ("labourlist-2016-09-24-result", 116960),
@@ -129,8 +129,8 @@ def test_datasette_browses_the_sqlite_build_with_its_descriptions(built):
 
     out, _ = built
     metadata = json.loads((out / "datasette-metadata.json").read_text(encoding="utf-8"))
-    votes_schema = package.table_schema(package.resources()["votes"])
-    assert metadata["license"] == "ODC-By-1.0" and metadata["title"] == package.descriptor()["title"]
+    votes_schema = package.model().resources["votes"].raw_schema
+    assert metadata["license"] == "ODC-By-1.0" and metadata["title"] == package.model().raw["title"]
     assert metadata["databases"]["labour2016"]["tables"]["votes"]["columns"]["value"] == \
         next(f["description"] for f in votes_schema["fields"] if f["name"] == "value")
 

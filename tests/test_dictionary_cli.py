@@ -28,7 +28,7 @@ def test_json_carries_each_table_schema(capsys):
     code, out, _ = run(capsys, "events", "--format", "json")
     data = json.loads(out)
     assert code == 0 and list(data) == ["events"]
-    assert data["events"]["schema"] == package.table_schema(package.resources()["events"])
+    assert data["events"]["schema"] == package.model().resources["events"].raw_schema
 
 
 def test_an_unknown_table_exits_2_naming_the_tables(capsys):

@@ -25,10 +25,10 @@ def test_checked_in_docs_are_up_to_date():
 
 def test_dictionary_lists_every_table_field_and_constraint():
     text = (DOCS / "data-dictionary.md").read_text(encoding="utf-8")
-    for name, resource in package.resources().items():
+    for name, resource in package.model().resources.items():
         section = text.split(f"## `{name}`\n", 1)[1].split("\n## ", 1)[0]
-        assert resource["description"] in section
-        schema = package.table_schema(resource)
+        assert resource.description in section
+        schema = resource.raw_schema
         for field in schema["fields"]:
             row = next(line for line in section.splitlines() if line.startswith(f"| `{field['name']}` |"))
             required = "yes" if field["constraints"].get("required") else "no"
@@ -46,28 +46,28 @@ def test_datasheet_counts_match_the_csv_files():
     assert "| `votes` | 70 |" in sheet and "| `statements` | 50 |" in sheet and "| `sources` | 15 |" in sheet
     assert "Statements with no speaker (`speaker_id` empty): 10 of 50." in sheet
     assert "Entities with a Wikidata id: 0 of 27." in sheet
-    for name, rows in dictionary.read_tables().items():
+    for name, rows in dictionary.read_tables(package.model()).items():
         assert f"| `{name}` | {len(rows)} |" in sheet
 
 
 def test_a_schema_change_makes_the_dictionary_stale(copy):
-    assert dictionary.stale(copy / "docs", base=copy) == []
+    assert dictionary.stale(copy / "docs", package.model(copy)) == []
     path = copy / "schemas" / "votes.schema.json"
     schema = json.loads(path.read_text(encoding="utf-8"))
     schema["fields"][0]["description"] = "A changed description."
     path.write_text(json.dumps(schema), encoding="utf-8")
-    assert dictionary.stale(copy / "docs", base=copy) == [copy / "docs" / "data-dictionary.md"]
-    assert "A changed description." in dictionary.render_dictionary(copy)
+    assert dictionary.stale(copy / "docs", package.model(copy)) == [copy / "docs" / "data-dictionary.md"]
+    assert "A changed description." in dictionary.render_dictionary(package.model(copy))
 
 
 def test_a_new_row_makes_the_datasheet_stale_and_generate_fixes_it(copy):
     with open(copy / "data" / "events.csv", "a", encoding="utf-8") as f:
         f.write(open(ROOT / "data" / "events.csv", encoding="utf-8").read().splitlines()[1].replace(
             "plp-no-confidence-vote", "plp-no-confidence-vote-copy", 1) + "\n")
-    assert dictionary.stale(copy / "docs", base=copy) == [copy / "docs" / "datasheet.md"]
-    assert dictionary.generate(copy / "docs", base=copy) == [copy / "docs" / "datasheet.md"]
+    assert dictionary.stale(copy / "docs", package.model(copy)) == [copy / "docs" / "datasheet.md"]
+    assert dictionary.generate(copy / "docs", package.model(copy)) == [copy / "docs" / "datasheet.md"]
     assert "| `events` | 10 |" in (copy / "docs" / "datasheet.md").read_text(encoding="utf-8")
-    assert dictionary.stale(copy / "docs", base=copy) == []
+    assert dictionary.stale(copy / "docs", package.model(copy)) == []
     assert not [p for p in (copy / "docs").iterdir() if p.name.startswith(".")]  # no temp files
 
 

@@ -55,8 +55,8 @@ def run(env: Path, cwd: Path, *argv: str) -> subprocess.CompletedProcess:
 def test_the_wheel_carries_the_package_and_nothing_else(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     inside = {n.removeprefix("labour2016/package/") for n in names if n.startswith("labour2016/package/")}
-    expected = {"datapackage.json", "queries/views.sql"} | {r["path"] for r in package.resources().values()} | \
-        {r["schema"] for r in package.resources().values()}
+    expected = {"datapackage.json", "queries/views.sql"} | {r.path for r in package.model().resources.values()} | \
+        {r.schema_path for r in package.model().resources.values()}
     assert expected <= inside
     assert "labour2016/cli.py" in names and "labour2016/charts.py" in names
     assert not [n for n in names if n.startswith(("tests/", "benchmarks/", "docs/", "data/"))]
@@ -83,7 +83,7 @@ def test_command_version_and_query_from_an_empty_folder(env, tmp_path):
 
 def test_validate_dictionary_and_cite_from_the_wheel(env, tmp_path):
     done = run(env, tmp_path, "labour2016", "validate", "--no-progress")
-    rows = sum(len(read_table(name)) for name in package.resources())
+    rows = sum(len(read_table(name)) for name in package.model().resources)
     assert done.returncode == 0 and f"valid (11 tables, {rows} rows)" in done.stdout, done.stdout + done.stderr
     assert "source texts not found: sha256 and verbatim-span checks skipped" in done.stdout
     done = run(env, tmp_path, "labour2016", "dictionary", "votes")

@@ -34,8 +34,8 @@ def test_every_stated_as_in_the_data_parses(tables):
     from labour2016.validate.evidence import pairs
     from labour2016 import package
 
-    for name, res in package.resources().items():
-        for _, stated, _ in pairs(package.table_schema(res)):
+    for name, res in package.model().resources.items():
+        for _, stated, _ in pairs(res):
             for row in tables[name]:
                 if row[stated]:
                     assert numbers.parse(row[stated]) is not None, (name, row[stated])

@@ -105,36 +105,36 @@ CORRUPTIONS = {
     "dangling composite candidate": (line_edit("data/votes.csv", 2, "jeremy-corbyn", "andy-burnham"),
                                      "data/votes.csv", 2, "foreign-key"),
     "candidate not in election": (line_edit("data/endorsements.csv", 2, ",owen-smith,", ",andy-burnham,"),
-                                  "data/endorsements.csv", 2, "candidate"),
+                                  "data/endorsements.csv", 2, "candidate-not-in-contest"),
     "negative count": (line_edit("data/nominations.csv", 2, ",count,285,285,", ",count,-285,285,"),
-                       "data/nominations.csv", 2, "minimum"),
+                       "data/nominations.csv", 2, "constraint-error/minimum"),
     "share as a fraction": (line_edit("data/votes.csv", 4, ",61.8,61.8 per cent,", ",0.618,61.8 per cent,"),
                             "data/votes.csv", 4, "evidence-figure"),
     "share over 100": (line_edit("data/endorsements.csv", 2, "more_than,60,60%", "more_than,160,60%"),
-                       "data/endorsements.csv", 2, "maximum"),
+                       "data/endorsements.csv", 2, "constraint-error/maximum"),
     "vote share over 100": (line_edit("data/votes.csv", 6, "share_pct,38.2,38.2%", "share_pct,138.2,138.2%"),
-                            "data/votes.csv", 6, "maximum"),
+                            "data/votes.csv", 6, "constraint-error/maximum"),
     "enum typo": (line_edit("data/figures.csv", 2, ",members,18000,members,", ",members,18000,membres,"),
-                  "data/figures.csv", 2, "enum"),
+                  "data/figures.csv", 2, "constraint-error/enum"),
     "bad slug pattern": (line_edit("data/entities.csv", 2, "labour-party,", "Labour_Party,"),
-                         "data/entities.csv", 2, "pattern"),
-    "bad sha256 pattern": (lambda p: _sha(p, "XYZ"), "data/sources.csv", 2, "pattern"),
+                         "data/entities.csv", 2, "constraint-error/pattern"),
+    "bad sha256 pattern": (lambda p: _sha(p, "XYZ"), "data/sources.csv", 2, "constraint-error/pattern"),
     "required empty": (line_edit("data/entities.csv", 2, ",Labour Party,", ",,"),
-                       "data/entities.csv", 2, "required"),
+                       "data/entities.csv", 2, "constraint-error/required"),
     "text in a number column": (line_edit("data/electorate.csv", 3, ",1042,", ",lots,"),
-                                "data/electorate.csv", 3, "type"),
-    "bad boolean": (line_edit("data/candidates.csv", 2, ",true,", ",yes,"), "data/candidates.csv", 2, "type"),
-    "bad date": (line_edit("data/events.csv", 2, "2016-06-28", "2016-13-28"), "data/events.csv", 2, "type"),
+                                "data/electorate.csv", 3, "type-error"),
+    "bad boolean": (line_edit("data/candidates.csv", 2, ",true,", ",yes,"), "data/candidates.csv", 2, "type-error"),
+    "bad date": (line_edit("data/events.csv", 2, "2016-06-28", "2016-13-28"), "data/events.csv", 2, "type-error"),
     "stated_as not in evidence": (line_edit("data/figures.csv", 2, "18000,members,\"18,000\"", "19000,members,\"19,000\""),
                                   "data/figures.csv", 2, "stated-as"),
     "value differs from stated_as": (line_edit("data/figures.csv", 2, ",18000,", ",18500,"),
                                      "data/figures.csv", 2, "evidence-figure"),
     "endorsement figure differs": (line_edit("data/endorsements.csv", 2, ",43000,", ",44000,"),
                                    "data/endorsements.csv", 2, "evidence-figure"),
-    "ragged (truncated) row": (truncate_row, "data/candidates.csv", 3, "ragged-row"),
-    "extra column": (extra_column, "data/candidates.csv", 1, "header"),
-    "renamed header": (line_edit("data/candidates.csv", 1, "candidate_id", "candidate"), "data/candidates.csv", 1, "header"),
-    "bad UTF-8 bytes": (bad_bytes, "data/entities.csv", 5, "encoding"),
+    "ragged (truncated) row": (truncate_row, "data/candidates.csv", 3, "missing-cell"),
+    "extra column": (extra_column, "data/candidates.csv", 1, "header-error"),
+    "renamed header": (line_edit("data/candidates.csv", 1, "candidate_id", "candidate"), "data/candidates.csv", 1, "header-error"),
+    "bad UTF-8 bytes": (bad_bytes, "data/entities.csv", 5, "encoding-error"),
     "empty file": (lambda p: (p / "data/events.csv").write_text(""), "data/events.csv", 1, "empty-file"),
     "missing CSV": (lambda p: (p / "data/events.csv").unlink(), "data/events.csv", None, "missing-file"),
     "missing schema file": (lambda p: (p / "schemas/events.schema.json").unlink(),
@@ -145,19 +145,19 @@ CORRUPTIONS = {
                  "datapackage.json", None, "unsafe-path"),
     "unsafe schema path": (lambda p: edit_descriptor(p, "events", "schema", "../events.schema.json"),
                            "datapackage.json", None, "unsafe-path"),
-    "malformed JSON": (malformed_json, "datapackage.json", 4, "json"),
+    "malformed JSON": (malformed_json, "datapackage.json", None, "json-error"),
     "malformed schema JSON": (lambda p: (p / "schemas/events.schema.json").write_text("{\"fields\": [", encoding="utf-8"),
-                              "schemas/events.schema.json", 1, "json"),
+                              "schemas/events.schema.json", None, "json-error"),
     "unknown field type": (edit_field("schemas/events.schema.json", "date", type="when"),
-                           "schemas/events.schema.json", None, "schema"),
+                           "schemas/events.schema.json", None, "schema-error"),
     "field type not checked": (edit_field("schemas/events.schema.json", "date", type="year"),
-                               "schemas/events.schema.json", None, "schema"),
+                               "schemas/events.schema.json", None, "schema-error"),
     "constraint not enforced": (edit_field("schemas/votes.schema.json", "value", constraints={"exclusiveMinimum": 0}),
-                                "schemas/votes.schema.json", None, "schema"),
+                                "schemas/votes.schema.json", None, "schema-error"),
     "invalid pattern": (edit_field("schemas/entities.schema.json", "entity_id", constraints={"pattern": "^[a-z"}),
-                        "schemas/entities.schema.json", None, "schema"),
+                        "schemas/entities.schema.json", None, "schema-error"),
     "unique constraint broken": (edit_field("schemas/candidates.schema.json", "election_id", constraints={"unique": True}),
-                                 "data/candidates.csv", 3, "unique"),
+                                 "data/candidates.csv", 3, "unique-error/unique"),
     "parts vs total": (parts_vs_total, "data/electorate.csv", 13, "parts-vs-total"),
     "shares not summing to 100": (line_edit("data/votes.csv", 21, ",59,59%,", ",69,69%,"), "data/votes.csv", 21, "sum-100"),
     "share disagrees with counts": (both(line_edit("data/votes.csv", 21, ",59,59%,", ",69,69%,"),
@@ -180,11 +180,13 @@ def _sha(p, value):
 
 
 def assert_reported(report, file, line, rule):
+    """rule: frictionless' error type, or "constraint-error/NAME" for the constraint broken."""
+    rule, _, constraint = rule.partition("/")
     hits = [p for p in report["problems"] if p["file"] == file and p["rule"] == rule
-            and (line is None or p["line"] == line)]
+            and (line is None or p["line"] == line) and (p["constraint"] == (constraint or None))]
     assert hits, json.dumps(report["problems"], indent=1, ensure_ascii=False)
     for p in report["problems"]:
-        assert set(p) == {"file", "line", "column", "value", "rule", "message", "hint"}
+        assert set(p) == {"file", "line", "column", "value", "rule", "message", "hint", "constraint"}
         assert p["message"] and p["hint"]
 
 
@@ -293,7 +295,7 @@ def test_multiline_field_keeps_physical_lines(pkg, capsys):
     (pkg / "data/statements.csv").write_text("\n".join(lines), encoding="utf-8")
     code, report = run(capsys, pkg, "--no-sources")
     assert code == 1
-    assert_reported(report, "data/statements.csv", 5, "pattern")
+    assert_reported(report, "data/statements.csv", 5, "constraint-error/pattern")
 
 
 def test_nonexistent_path_exits_2(tmp_path, capsys):

@@ -8,7 +8,7 @@ import pytest
 
 import labour2016
 from conftest import ROOT, copy_package, read_table
-from labour2016 import api, package, sqlgen
+from labour2016 import api, model, package, sqlgen
 
 Y16, Y15 = "labour-leadership-2016", "labour-leadership-2015"
 
@@ -26,7 +26,7 @@ def one(con, sql, *params):
 
 def test_generated_block_matches_the_schemas(root):
     _, block, _ = sqlgen.split((root / "queries" / "views.sql").read_text(encoding="utf-8"))
-    assert block == sqlgen.generate(root)
+    assert block == sqlgen.generate(package.model(root))
 
 
 def test_regenerating_is_a_no_op_and_check_passes(root):
@@ -34,26 +34,26 @@ def test_regenerating_is_a_no_op_and_check_passes(root):
 
 
 def test_changing_a_schema_type_changes_the_generated_block(tmp_path):
-    copy_package(tmp_path, parts=("datapackage.json", "schemas"))
-    before = sqlgen.generate(tmp_path)
+    copy_package(tmp_path)
+    before = sqlgen.generate(package.model(tmp_path))
     path = tmp_path / "schemas" / "votes.schema.json"
     schema = json.loads(path.read_text())
     next(f for f in schema["fields"] if f["name"] == "value")["type"] = "integer"
     path.write_text(json.dumps(schema))
-    after = sqlgen.generate(tmp_path)
+    after = sqlgen.generate(package.model(tmp_path))
     assert after != before and "'value': 'BIGINT'" in after
     views_sql = (ROOT / "queries" / "views.sql").read_text(encoding="utf-8")
     assert sqlgen.split(views_sql)[1] != after, "the checked-in SQL no longer matches the modified schema"
 
 
 def test_an_unmapped_schema_type_stops_generation(tmp_path):
-    copy_package(tmp_path, parts=("datapackage.json", "schemas"))
+    copy_package(tmp_path)
     path = tmp_path / "schemas" / "events.schema.json"
     schema = json.loads(path.read_text())
     schema["fields"][0]["type"] = "geopoint"
     path.write_text(json.dumps(schema))
-    with pytest.raises(ValueError, match="geopoint"):
-        sqlgen.generate(tmp_path)
+    with pytest.raises(model.PackageError, match="schemas/events.schema.json.*geopoint"):
+        sqlgen.generate(package.model(tmp_path))
 
 
 def test_data_folder_in_the_working_directory_is_not_read(tmp_path, monkeypatch):
@@ -85,7 +85,7 @@ def test_base_tables_are_typed_from_the_schemas(con):
     types = dict(con.execute("select column_name, data_type from information_schema.columns "
                              "where table_name = 'votes'").fetchall())
     assert types["value"] == "DOUBLE" and types["round"] == "BIGINT" and types["section"] == "VARCHAR"
-    for name in package.resources():
+    for name in package.model().resources:
         kind = one(con, "select table_type from information_schema.tables where table_name = ?", name)[0]
         assert kind == "BASE TABLE", name
 

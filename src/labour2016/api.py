@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from . import package, sqlgen
+from . import model, package, sqlgen
 
 VIEWS_SQL = Path("queries") / "views.sql"
 
@@ -29,16 +29,28 @@ def connect(safe: bool = True, base: str | Path | None = None, database: str = "
     """A DuckDB connection holding the package's tables and views.
 
     base: folder holding datapackage.json and data/ (default: this package, checkout or wheel).
+    A package named by base is untrusted: it is validated first (as `labour2016 validate
+    --no-sources`) and refused with validate's report, raising labour2016.model.PackageError.
     safe: forbid file and network access and lock the configuration once everything is loaded
     (pass safe=False to COPY results out, read your own files or ATTACH other databases).
 
-    The base tables are the generated block of views.sql, regenerated here from the same Table
-    Schemas with absolute CSV paths (see sqlgen.generate) and materialised as tables, so
+    The base tables are the generated block of views.sql, regenerated here from the package
+    model with absolute CSV paths (see sqlgen.generate) and materialised as tables, so
     nothing reads a file after loading; the analytic views are the rest of views.sql, verbatim.
     """
-    base = Path(base).resolve() if base else package.root()
-    _, _, analytic = sqlgen.split(views_sql(base))
-    block = sqlgen.generate(base, absolute=True)
+    if base is not None:
+        from . import gate
+
+        pkg = gate.check(Path(base))
+    else:
+        pkg = package.model()
+    return open_model(pkg, safe, database)
+
+
+def open_model(pkg: model.Package, safe: bool = True, database: str = ":memory:") -> duckdb.DuckDBPyConnection:
+    """connect() for a package model that has already passed the gate."""
+    _, _, analytic = sqlgen.split(views_sql(pkg.root))
+    block = sqlgen.generate(pkg, absolute=True)
     con = duckdb.connect(database)
     con.execute(block.replace("create or replace view ", "create or replace table "))
     con.execute(analytic)
@@ -58,11 +70,11 @@ def view_questions(base: Path | None = None) -> list[tuple[str, str]]:
     return out
 
 
-# DuckDB result type -> pandas dtype, so every integer is nullable and every boolean too
-# (DuckDB's own .df() gives int64 or Int64 depending on whether a NULL happens to be present).
-PANDAS_TYPES = {"BIGINT": "Int64", "INTEGER": "Int64", "SMALLINT": "Int64", "TINYINT": "Int64",
-                "HUGEINT": "Int64", "UBIGINT": "Int64", "BOOLEAN": "boolean", "DOUBLE": "float64",
-                "DATE": "datetime64[s]"}
+# DuckDB result type -> pandas dtype, from the type registry, so every integer is nullable and
+# every boolean too (DuckDB's own .df() gives int64 or Int64 depending on whether a NULL happens
+# to be present). A view's arithmetic gives integers of other widths: they read as the registry's.
+PANDAS_TYPES = {t.duckdb: t.pandas for t in model.TYPES.values() if t.name != "string"}
+PANDAS_TYPES.update({k: PANDAS_TYPES["BIGINT"] for k in ("INTEGER", "SMALLINT", "TINYINT", "HUGEINT", "UBIGINT")})
 
 
 def load(name: str, con: duckdb.DuckDBPyConnection | None = None):
@@ -75,7 +87,7 @@ def load(name: str, con: duckdb.DuckDBPyConnection | None = None):
     names = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
     if name not in names:
         raise KeyError(f"labour2016: no table or view named {name!r}; have {sorted(names)}")
-    rel = con.sql(f'select * from "{name}"')
+    rel = con.sql(f"select * from {sqlgen.ident(name)}")
     types = dict(zip(rel.columns, (str(t) for t in rel.types)))
     frame = rel.df()  # imports pandas, only here: `labour2016 query` must not pay for it
     return frame.astype({c: PANDAS_TYPES[t] for c, t in types.items() if t in PANDAS_TYPES})

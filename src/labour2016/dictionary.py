@@ -16,7 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import package
+from . import model, package, reader
 from .files import write_atomic
 
 DICTIONARY = "data-dictionary.md"
@@ -35,23 +35,16 @@ def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def _names(fields) -> list[str]:
-    return [fields] if isinstance(fields, str) else list(fields)
-
-
-def _columns(resource: str, fields) -> str:
+def _columns(resource: str, names: tuple[str, ...]) -> str:
     """`table.field`, or `table(field, field)` for a composite key; no table prefix when resource is empty."""
-    names = _names(fields)
     if len(names) == 1:
         return _code(f"{resource}.{names[0]}" if resource else names[0])
     return _code(f"{resource}({', '.join(names)})")
 
 
-def _constraints(field: dict) -> str:
-    cons = field.get("constraints", {})
-    parts = []
-    if field.get("format") and field["format"] != "default":
-        parts.append(f"format {_code(field['format'])}")
+def _constraints(field: model.Field) -> str:
+    cons = field.constraints
+    parts = [f"format {_code(field.format)}"] if field.format != "default" else []
     for key in CONSTRAINT_ORDER:
         if key not in cons:
             continue
@@ -65,35 +58,31 @@ def _constraints(field: dict) -> str:
     return "; ".join(p for p in parts if p)
 
 
-def render_table(name: str, resource: dict, schema: dict) -> list[str]:
+def render_table(resource: model.Resource) -> list[str]:
     """One table's section of the dictionary, as lines of Markdown."""
-    lines = [f"## `{name}`", "", f"**{resource.get('title', name)}.** {resource.get('description', '')}", ""]
-    lines.append(f"- File: `{resource['path']}`; schema: `{resource['schema']}`" if isinstance(resource["schema"], str)
-                 else f"- File: `{resource['path']}`; schema: inline")
-    lines.append("- Primary key: " + ", ".join(_code(k) for k in _names(schema.get("primaryKey", []))))
-    fks = schema.get("foreignKeys", [])
-    if fks:
+    r = resource
+    lines = [f"## `{r.name}`", "", f"**{r.title or r.name}.** {r.description}", ""]
+    lines.append(f"- File: `{r.path}`; schema: `{r.schema_path}`" if r.schema_path
+                 else f"- File: `{r.path}`; schema: inline")
+    lines.append("- Primary key: " + ", ".join(_code(k) for k in r.primary_key))
+    if r.foreign_keys:
         lines.append("- Foreign keys:")
-        for fk in fks:
-            ref = fk["reference"]
-            target = ref.get("resource") or name
-            lines.append(f"  - {_columns('', fk['fields'])} → {_columns(target, ref['fields'])}")
+        for fk in r.foreign_keys:
+            lines.append(f"  - {_columns('', fk.fields)} → {_columns(fk.resource or r.name, fk.reference)}")
     else:
         lines.append("- Foreign keys: none")
-    missing = schema.get("missingValues", [""])
-    lines.append("- Missing values: " + ", ".join(_code(v) if v else "empty cell" for v in missing))
+    lines.append("- Missing values: " + ", ".join(_code(v) if v else "empty cell" for v in r.missing_values))
     lines += ["", "| field | type | required | constraints | description |", "|---|---|---|---|---|"]
-    for field in schema["fields"]:
-        required = "yes" if field.get("constraints", {}).get("required") else "no"
-        lines.append(f"| {_code(field['name'])} | {field.get('type', 'any')} | {required} | "
-                     f"{_constraints(field)} | {_cell(field.get('description', ''))} |")
+    for field in r.fields:
+        lines.append(f"| {_code(field.name)} | {field.type.name} | {'yes' if field.required else 'no'} | "
+                     f"{_constraints(field)} | {_cell(field.description)} |")
     return lines + [""]
 
 
-def render_dictionary(base: Path | None = None) -> str:
-    """The data dictionary as Markdown, from datapackage.json and the Table Schemas under base."""
-    desc = package.descriptor(base)
-    resources = package.resources(base)
+def render_dictionary(pkg: model.Package | None = None) -> str:
+    """The data dictionary as Markdown, from the package model (datapackage.json and its Table Schemas)."""
+    pkg = pkg or package.model()
+    desc = pkg.raw
     lines = [
         "# Data dictionary",
         "",
@@ -102,25 +91,24 @@ def render_dictionary(base: Path | None = None) -> str:
         "",
         f"{desc.get('title', desc['name'])}.",
         "",
-        f"{len(resources)} tables, each a CSV file (UTF-8, header row) described by a Table Schema. "
+        f"{len(pkg.resources)} tables, each a CSV file (UTF-8, header row) described by a Table Schema. "
         "An empty cell is a missing value. A field marked required must not be empty.",
         "",
         "| table | title | primary key |",
         "|---|---|---|",
     ]
-    schemas = {name: package.table_schema(res, base) for name, res in resources.items()}
-    for name, res in resources.items():
-        pk = ", ".join(_code(k) for k in _names(schemas[name].get("primaryKey", [])))
-        lines.append(f"| [`{name}`](#{name}) | {_cell(res.get('title', name))} | {pk} |")
+    for name, res in pkg.resources.items():
+        lines.append(f"| [`{name}`](#{name}) | {_cell(res.title or name)} | "
+                     f"{', '.join(_code(k) for k in res.primary_key)} |")
     lines.append("")
-    for name, res in resources.items():
-        lines += render_table(name, res, schemas[name])
+    for res in pkg.resources.values():
+        lines += render_table(res)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def read_tables(base: Path | None = None) -> dict[str, list[dict]]:
-    """Table name -> its CSV rows as dicts of strings (an empty cell is "")."""
-    return {name: package.read_rows(name, base) for name in package.resources(base)}
+def read_tables(pkg: model.Package) -> dict[str, list[dict]]:
+    """Table name -> its rows as dicts of strings (a missing value is "")."""
+    return {name: reader.text_rows(res) for name, res in pkg.resources.items()}
 
 
 def _tally(rows: list[dict], column: str) -> str:
@@ -130,13 +118,14 @@ def _tally(rows: list[dict], column: str) -> str:
     return ", ".join(f"{_code(k)} {n}" for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def render_composition(base: Path | None = None) -> str:
+def render_composition(pkg: model.Package | None = None) -> str:
     """The datasheet's generated block: rows per table and counts the datasheet's prose relies on."""
-    resources = package.resources(base)
-    tables = read_tables(base)
+    pkg = pkg or package.model()
+    resources = pkg.resources
+    tables = read_tables(pkg)
     lines = [COUNTS_BEGIN, "| table | rows | one row is |", "|---|---:|---|"]
     for name, rows in tables.items():
-        lines.append(f"| `{name}` | {len(rows)} | {_cell(resources[name].get('description', ''))} |")
+        lines.append(f"| `{name}` | {len(rows)} | {_cell(resources[name].description)} |")
     lines += [f"| **all tables** | **{sum(len(r) for r in tables.values())}** | |", ""]
     sources, statements, entities = tables["sources"], tables["statements"], tables["entities"]
     hedged = {n: sum(1 for r in tables[n] if r["qualifier"] != "exact")
@@ -159,33 +148,33 @@ def render_composition(base: Path | None = None) -> str:
     return "\n".join(lines)
 
 
-def splice_counts(datasheet: str, base: Path | None = None) -> str:
+def splice_counts(datasheet: str, pkg: model.Package | None = None) -> str:
     """The datasheet text with its composition block replaced by fresh counts."""
     start, end = datasheet.find(COUNTS_BEGIN), datasheet.find(COUNTS_END)
     if start < 0 or end < start:
         raise ValueError(f"{DATASHEET}: no block between {COUNTS_BEGIN!r} and {COUNTS_END!r}")
-    return datasheet[:start] + render_composition(base) + datasheet[end + len(COUNTS_END):]
+    return datasheet[:start] + render_composition(pkg) + datasheet[end + len(COUNTS_END):]
 
 
-def expected(docs_dir: Path, base: Path | None = None) -> dict[Path, str]:
+def expected(docs_dir: Path, pkg: model.Package | None = None) -> dict[Path, str]:
     """Each generated file -> the text it should hold."""
-    out = {docs_dir / DICTIONARY: render_dictionary(base)}
+    out = {docs_dir / DICTIONARY: render_dictionary(pkg)}
     sheet = docs_dir / DATASHEET
     if sheet.is_file():
-        out[sheet] = splice_counts(sheet.read_text(encoding="utf-8"), base)
+        out[sheet] = splice_counts(sheet.read_text(encoding="utf-8"), pkg)
     return out
 
 
-def stale(docs_dir: Path, base: Path | None = None) -> list[Path]:
+def stale(docs_dir: Path, pkg: model.Package | None = None) -> list[Path]:
     """The generated files that differ from what the package says they should be."""
-    return [p for p, text in expected(docs_dir, base).items()
+    return [p for p, text in expected(docs_dir, pkg).items()
             if not p.is_file() or p.read_text(encoding="utf-8") != text]
 
 
-def generate(docs_dir: Path, base: Path | None = None) -> list[Path]:
+def generate(docs_dir: Path, pkg: model.Package | None = None) -> list[Path]:
     """Rewrite the stale generated files; return those written."""
-    texts = expected(docs_dir, base)
-    written = stale(docs_dir, base)
+    texts = expected(docs_dir, pkg)
+    written = stale(docs_dir, pkg)
     for path in written:
         write_atomic(path, texts[path])
     return written

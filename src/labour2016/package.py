@@ -6,12 +6,13 @@ Nothing here imports pandas, pandera or duckdb, so every command can afford it.
 """
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
+from . import model as _model
+from .model import DESCRIPTOR
+
 HERE = Path(__file__).resolve().parent
-DESCRIPTOR = "datapackage.json"
 SOURCES_ENV = "LABOUR2016_SOURCES"
 
 
@@ -23,36 +24,22 @@ def root() -> Path:
     raise FileNotFoundError("labour2016: no datapackage.json in the checkout or the installed package")
 
 
-def descriptor(base: Path | None = None) -> dict:
-    with open((base or root()) / DESCRIPTOR, encoding="utf-8") as f:
-        return json.load(f)
+def model(base: Path | None = None, descriptor: str = DESCRIPTOR) -> _model.Package:
+    """The parsed model of the package at base; this package's own is read once per process
+    (another may be edited between two reads, as tests do)."""
+    if base is not None:
+        return _model.load(Path(base).resolve(), descriptor)
+    global _OWN
+    if _OWN is None:
+        _OWN = _model.load(root())
+    return _OWN
+
+
+_OWN: _model.Package | None = None
 
 
 def version() -> str:
-    return descriptor()["version"]
-
-
-def table_schema(resource: dict, base: Path | None = None) -> dict:
-    """A resource's Table Schema, inline or from its schema path."""
-    schema = resource["schema"]
-    if isinstance(schema, str):
-        with open((base or root()) / schema, encoding="utf-8") as f:
-            return json.load(f)
-    return schema
-
-
-def resources(base: Path | None = None) -> dict[str, dict]:
-    """Resource name -> resource descriptor, in descriptor order."""
-    return {r["name"]: r for r in descriptor(base)["resources"]}
-
-
-def read_rows(name: str, base: Path | None = None) -> list[dict]:
-    """A table's CSV rows as dicts of strings (an empty cell is "")."""
-    import csv
-
-    base = base or root()
-    with open(base / resources(base)[name]["path"], encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+    return model().version
 
 
 def sources_dir(explicit: str | os.PathLike | None = None) -> Path | None:

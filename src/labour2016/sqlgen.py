@@ -1,6 +1,6 @@
 """Generate the base views of queries/views.sql from the Table Schemas.
 
-SQL column types come from each resource's Table Schema, never from a hand-kept list:
+SQL column types come from the schema model's type registry (labour2016.model.TYPES):
 `python -m labour2016.sqlgen` rewrites the block between the GENERATED markers in
 queries/views.sql, and `--check` exits 1 when the checked-in block is stale.
 Imports nothing heavier than json.
@@ -10,68 +10,61 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import package
+from . import model, package
 
 BEGIN = "-- BEGIN GENERATED"
 END = "-- END GENERATED"
 
-# Table Schema field type -> DuckDB type. Any other type stops generation (no silent VARCHAR).
-SQL_TYPES = {
-    "string": "VARCHAR",
-    "integer": "BIGINT",
-    "number": "DOUBLE",
-    "date": "DATE",
-    "boolean": "BOOLEAN",
-}
-
-
 def sql_str(text: str) -> str:
+    """A SQL string literal."""
     return "'" + text.replace("'", "''") + "'"
 
 
-def base_view(name: str, resource: dict, schema: dict, path: str | None = None) -> str:
-    """`create or replace view NAME as select * from read_csv(...)` typed by the schema.
+def ident(name: str) -> str:
+    """A SQL identifier, quoted, for DuckDB and SQLite alike: a name from a package never
+    becomes SQL text of its own."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def read_csv_sql(resource: model.Resource, path: str, typed: bool = True) -> str:
+    """DuckDB's read_csv(...) for a resource: columns typed by the schema model, or all text."""
+    cols = ",\n".join(f"        {sql_str(f.name)}: {sql_str(f.type.duckdb if typed else 'VARCHAR')}"
+                      for f in resource.fields)
+    nulls = ", ".join(sql_str(m) for m in resource.missing_values)
+    return (f"read_csv({sql_str(path)},\n"
+            f"    header = {'true' if resource.header else 'false'}, delim = {sql_str(resource.delimiter)}, "
+            f"quote = '\"', escape = '\"',\n"
+            f"    nullstr = [{nulls}], auto_detect = false,\n"
+            f"    columns = {{\n{cols}\n    }})")
+
+
+def base_view(resource: model.Resource, path: str | None = None) -> str:
+    """`create or replace view NAME as select * from read_csv(...)` typed by the schema model.
 
     path: the CSV path to read (default: the resource's own, relative to the package root).
     """
-    fields = schema["fields"]
-    cols = []
-    for f in fields:
-        t = f.get("type", "string")
-        if t not in SQL_TYPES:
-            raise ValueError(f"{name}.{f['name']}: Table Schema type {t!r} has no SQL type in sqlgen.SQL_TYPES")
-        cols.append(f"        {sql_str(f['name'])}: {sql_str(SQL_TYPES[t])}")
-    missing = schema.get("missingValues", [""])
-    if len(missing) != 1:
-        raise ValueError(f"{name}: sqlgen handles exactly one missing value, got {missing!r}")
-    dialect = resource.get("dialect", {})
-    delim = dialect.get("delimiter", ",")
-    header = "true" if dialect.get("header", True) else "false"
-    return (
-        f"create or replace view {name} as\n"
-        f"select * from read_csv({sql_str(path or resource['path'])},\n"
-        f"    header = {header}, delim = {sql_str(delim)}, quote = '\"', escape = '\"',\n"
-        f"    nullstr = {sql_str(missing[0])}, auto_detect = false,\n"
-        f"    columns = {{\n" + ",\n".join(cols) + "\n    });"
-    )
+    return f"create or replace view {ident(resource.name)} as\nselect * from {read_csv_sql(resource, path or resource.path)};"
 
 
-def generate(base: Path | None = None, absolute: bool = False) -> str:
-    """The generated block, markers included, for the package at base (default: this package).
+def generate(pkg: model.Package | None = None, absolute: bool = False) -> str:
+    """The generated block, markers included, for a package model (default: this package's).
 
-    absolute: read each CSV by its absolute path under base. The checked-in block uses
+    absolute: read each CSV by its absolute, resolved path. The checked-in block uses
     relative paths (for the DuckDB CLI run from the package root); the Python side uses
     absolute ones, because DuckDB resolves a relative path against the working directory
     before file_search_path, so a `data/votes.csv` in the caller's folder would win.
     """
-    root = Path(base or package.root()).resolve()
+    pkg = pkg or package.model()
+    if pkg.refusals:
+        r = pkg.refusals[0]
+        raise model.PackageError(f"{r.file} [{r.column}]: {r.rule} — {r.message} (run labour2016 validate)",
+                                 pkg.refusals)
     parts = [
         BEGIN + " by `python -m labour2016.sqlgen` from schemas/*.schema.json: do not edit by hand",
         "-- One view per resource, typed by its Table Schema (reported values, as in data/).",
     ]
-    for name, resource in package.resources(base).items():
-        path = str(root / resource["path"]) if absolute else None
-        parts.append(base_view(name, resource, package.table_schema(resource, base), path))
+    for resource in pkg.resources.values():
+        parts.append(base_view(resource, str(resource.file) if absolute else None))
     parts.append(END)
     return "\n".join(parts)
 
@@ -84,15 +77,11 @@ def split(text: str) -> tuple[str, str, str]:
     return text[:start], text[start:stop], text[stop:]
 
 
-def base_names(base: Path | None = None) -> list[str]:
-    return list(package.resources(base))
-
-
 def rewrite(path: Path, base: Path | None = None) -> bool:
     """Rewrite the generated block in path; True when the file changed."""
     text = path.read_text(encoding="utf-8")
     before, block, after = split(text)
-    new = before + generate(base) + after
+    new = before + generate(package.model(base)) + after
     if new != text:
         path.write_text(new, encoding="utf-8")
         return True
@@ -105,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     path = base / "queries" / "views.sql"
     if "--check" in argv:
         _, block, _ = split(path.read_text(encoding="utf-8"))
-        if block != generate(base):
+        if block != generate(package.model(base)):
             print(f"{path}: generated block is stale; run python -m labour2016.sqlgen", file=sys.stderr)
             return 1
         return 0

@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+from ..sqlgen import ident, sql_str
+
 HELP = ("write OUT/labour2016.duckdb (tables and views), OUT/parquet/<table>.parquet and OUT/labour2016.sqlite "
         "with OUT/datasette-metadata.json, atomically")
 EXAMPLE = "labour2016 build --out build/"
@@ -30,10 +32,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="folder holding datapackage.json (default: this package)")
 
 
-def sql_str(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def progress(message: str) -> None:
     print(f"labour2016 build: {message}", file=sys.stderr, flush=True)
 
@@ -46,30 +44,31 @@ def _write_all(base: Path, out: Path, staged: list[tuple[Path, Path]]) -> int:
     """Write every output under its temporary name, recording (temporary, final) in staged."""
     import json
 
-    from .. import api, package, sqlite
+    from .. import api, gate, sqlite
 
-    names = list(package.resources(base))
-    con = api.connect(safe=False, base=base)
+    pkg = gate.check(base)
+    names = list(pkg.resources)
+    con = api.open_model(pkg, safe=False)
     for name in names:
-        n = con.execute(f'select count(*) from "{name}"').fetchone()[0]
+        n = con.execute(f"select count(*) from {ident(name)}").fetchone()[0]
         target = out / "parquet" / f"{name}.parquet"
         staged.append((_temporary(target), target))
-        con.execute(f'copy "{name}" to {sql_str(str(staged[-1][0]))} (format parquet)')
+        con.execute(f"copy {ident(name)} to {sql_str(str(staged[-1][0]))} (format parquet)")
         progress(f"{name}: {n} rows -> parquet/{target.name}")
     target = out / DATABASE
     staged.append((_temporary(target), target))
     con.execute(f"attach {sql_str(str(staged[-1][0]))} as build_out (storage_version '{STORAGE_VERSION}')")
     con.execute("copy from database memory to build_out")
     con.execute("detach build_out")
-    views = len(api.view_questions(base))
+    views = len(api.view_questions(pkg.root))
     progress(f"{len(names)} tables and {views} views -> {DATABASE}")
     target = out / SQLITE
     staged.append((_temporary(target), target))
-    sqlite.write(con, base, staged[-1][0])
+    sqlite.write(con, pkg, staged[-1][0])
     con.close()
     target = out / DATASETTE_METADATA
     staged.append((_temporary(target), target))
-    metadata = sqlite.datasette_metadata(base, Path(SQLITE).stem)
+    metadata = sqlite.datasette_metadata(pkg, Path(SQLITE).stem)
     staged[-1][0].write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     progress(f"{len(names)} tables -> {SQLITE}, descriptions -> {DATASETTE_METADATA} (datasette {SQLITE} -m {DATASETTE_METADATA})")
     return len(names)
@@ -80,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
 
     import duckdb
 
-    from .. import package
+    from .. import model, package
 
     t0 = time.perf_counter()
     staged: list[tuple[Path, Path]] = []
@@ -91,6 +90,9 @@ def run(args: argparse.Namespace) -> int:
         _write_all(base, out, staged)
         for tmp, target in staged:
             os.replace(tmp, target)
+    except model.PackageError as e:
+        progress(str(e))
+        return 1
     except (duckdb.Error, sqlite3.Error, OSError, ValueError, KeyError) as e:
         for tmp, _ in staged:
             for p in (tmp, Path(f"{tmp}.wal")):

@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def package_citation() -> dict:
     from .. import package
 
-    d = package.descriptor()
+    d = package.model().raw
     return {
         "key": f"labour2016_{d['version'].replace('.', '_')}",
         "authors": [c["title"] for c in d.get("contributors", [])],
@@ -36,10 +36,10 @@ def package_citation() -> dict:
 
 
 def source_citations() -> list[dict]:
-    from .. import package
+    from .. import package, reader
 
     keys = ("source_id", "publisher", "author", "title", "published", "published_basis", "url")
-    return [{k: row[k] for k in keys} for row in package.read_rows("sources")]
+    return [{k: row[k] for k in keys} for row in reader.text_rows(package.model().resources["sources"])]
 
 
 def _bibtex(key: str, fields: dict) -> str:

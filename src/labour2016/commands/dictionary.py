@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from .. import dictionary, package
 
-    resources = package.resources()
+    resources = package.model().resources
     unknown = [t for t in args.tables if t not in resources]
     if unknown:
         print(f"labour2016 dictionary: no table named {', '.join(unknown)}; have {', '.join(resources)}",
@@ -30,11 +30,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     names = args.tables or list(resources)
     if args.format == "json":
-        out = {n: {**resources[n], "schema": package.table_schema(resources[n])} for n in names}
+        out = {n: {**resources[n].raw, "schema": resources[n].raw_schema} for n in names}
         sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
     elif args.tables:
-        sections = ["\n".join(dictionary.render_table(n, resources[n], package.table_schema(resources[n])))
-                    for n in names]
+        sections = ["\n".join(dictionary.render_table(resources[n])) for n in names]
         sys.stdout.write("\n".join(sections))
     else:
         sys.stdout.write(dictionary.render_dictionary())

@@ -16,8 +16,8 @@ def run(args: argparse.Namespace) -> int:
     from .. import api, package
 
     views = api.view_questions()
-    rows = [(name, "base table: " + (r.get("title") or r.get("description") or name))
-            for name, r in package.resources().items()] if args.base else []
+    rows = [(name, "base table: " + (r.title or r.description or name))
+            for name, r in package.model().resources.items()] if args.base else []
     rows += views
     width = max(len(n) for n, _ in rows)
     for name, question in rows:

@@ -7,10 +7,6 @@ from . import Context
 _CANDIDATES = "candidates"
 
 
-def _as_list(x) -> list[str]:
-    return [x] if isinstance(x, str) else list(x)
-
-
 def _dangling(ctx: Context, t, fields: list[str], target, target_fields: list[str], rule, message, hint):
     import numpy as np
     import pandas as pd
@@ -32,13 +28,11 @@ def check(ctx: Context) -> None:
     for t in ctx.tables.values():
         if t.typed is None:
             continue
-        for fk in t.schema.get("foreignKeys", []) or []:
-            fields = _as_list(fk["fields"])
-            ref = fk.get("reference", {})
-            target = ctx.tables.get(ref.get("resource") or t.name)
-            target_fields = _as_list(ref.get("fields", []))
-            if target is None or target.typed is None or not all(f in t.typed for f in fields):
-                continue
+        for fk in t.resource.foreign_keys:
+            fields, target_fields = list(fk.fields), list(fk.reference)
+            target = ctx.tables.get(fk.resource or t.name)
+            if target is None or target.typed is None:
+                continue  # the model refused a key to a missing resource; an unreadable one is reported
             _dangling(ctx, t, fields, target, target_fields, "foreign-key",
                       f"no {target.name} row has {','.join(target_fields)} = this value",
                       f"add the row to {target.file} or correct the id (a typo?)")
@@ -49,9 +43,8 @@ def check(ctx: Context) -> None:
     for t in ctx.table_with(*key):
         if t is cands:
             continue
-        composite = any(sorted(_as_list(fk["fields"])) == sorted(key)
-                        for fk in t.schema.get("foreignKeys", []) or [])
+        composite = any(sorted(fk.fields) == sorted(key) for fk in t.resource.foreign_keys)
         if composite:
             continue  # already a foreign key
-        _dangling(ctx, t, key, cands, key, "candidate", "candidate_id is not a candidate of this election",
+        _dangling(ctx, t, key, cands, key, "candidate-not-in-contest", "candidate_id is not a candidate of this election",
                   f"add the candidate to {cands.file} or correct election_id/candidate_id")

@@ -9,9 +9,10 @@ from .. import numbers
 from . import Context
 
 
-def pairs(schema: dict) -> list[tuple[str, str, str | None]]:
-    """(value field, stated_as field, qualifier field or None) for each stated figure."""
-    fields = {f["name"]: f.get("type") for f in schema["fields"]}
+def pairs(resource) -> list[tuple[str, str, str | None]]:
+    """(value field, stated_as field, qualifier field or None) for each stated figure of a
+    labour2016.model.Resource."""
+    fields = {f.name: f.type.name for f in resource.fields}
     out = []
     for name in fields:
         if not name.endswith("stated_as"):
@@ -33,7 +34,7 @@ def check(ctx: Context) -> None:
     import pandas as pd
 
     for t in ctx.table_with("evidence"):
-        for value_f, stated_f, _ in pairs(t.schema):
+        for value_f, stated_f, _ in pairs(t.resource):
             value, stated = t.typed[value_f], t.typed[stated_f]
             has_v, has_s = value.notna() & ~t.bad[value_f], stated.notna()
             for i in np.flatnonzero((has_v ^ has_s).to_numpy() & ~t.bad[value_f].to_numpy()):

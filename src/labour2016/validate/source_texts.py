@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from ..model import outside
 from . import Context
 
 # Columns holding verbatim spans of the row's source: `evidence`, `*_evidence`, and the
@@ -11,11 +12,11 @@ from . import Context
 TEXT_SPANS = {"statements": "text"}
 
 
-def span_fields(name: str, schema: dict) -> list[str]:
-    names = [f["name"] for f in schema["fields"]]
+def span_fields(resource) -> list[str]:
+    names = resource.names
     out = [n for n in names if n == "evidence" or n.endswith("_evidence")]
-    if name in TEXT_SPANS and TEXT_SPANS[name] in names:
-        out.append(TEXT_SPANS[name])
+    if resource.name in TEXT_SPANS and TEXT_SPANS[resource.name] in names:
+        out.append(TEXT_SPANS[resource.name])
     return out
 
 
@@ -37,8 +38,13 @@ def check(ctx: Context) -> None:
         sid, path = f["source_id"].iloc[i], f["path"].iloc[i]
         if not isinstance(path, str) or not isinstance(sid, str):
             continue
+        why = outside(ctx.sources, path)
+        if why:
+            ctx.add(src.file, src.lines[i], "path", path, "unsafe-path", f"a source path {why}",
+                    "give the text's path inside the sources folder, e.g. reference/<file>.txt")
+            continue
         p = ctx.sources / path
-        if ".." in path.split("/") or not p.is_file():
+        if not p.is_file():
             ctx.add(src.file, src.lines[i], "path", path, "source-missing", f"source text not found in {ctx.sources}",
                     "put the archived text there, or fix sources.path")
             continue
@@ -58,7 +64,7 @@ def check(ctx: Context) -> None:
     for t in ctx.tables.values():
         if t.typed is None or "source_id" not in t.typed.columns:
             continue
-        for col in span_fields(t.name, t.schema):
+        for col in span_fields(t.resource):
             pairs = t.typed[["source_id", col]].dropna()
             pairs = pairs[pairs["source_id"].isin(list(texts))]
             for (sid, span), g in pairs.groupby(["source_id", col]):

@@ -1,16 +1,17 @@
 """Check 3: each table against its Table Schema, with pandera.
 
-The Table Schema's constraints become a pandera schema (required, enum, range, pattern and
-length checks). Before it runs, this module turns the strings into typed columns itself, so
-that a cell that is not a number, boolean or date is reported once as `type` (pandera's
-coercion would drop the row context) and the rest of the column is still checked. Primary
-keys are checked here too, from the same schema JSON.
+The schema model's constraints become a pandera schema (required, enum, range, pattern and
+length checks). Before it runs, this module turns the strings into typed columns itself, by the
+type registry's syntax, so that a cell that is not a number, boolean or date is reported once as
+`type-error` (pandera's coercion would drop the row context) and the rest of the column is still
+checked. Primary keys are checked here too, from the same model. Rule ids are frictionless'.
 """
 from __future__ import annotations
 
 from . import Context, Table
 
-_RULES = {
+# pandera check name -> the Table Schema constraint it enforces.
+_CONSTRAINTS = {
     "not_nullable": "required", "isin": "enum", "str_matches": "pattern",
     "greater_than_or_equal_to": "minimum", "less_than_or_equal_to": "maximum", "field_uniqueness": "unique",
 }
@@ -20,56 +21,17 @@ _HINTS = {
     "pattern": "make the value match the schema's pattern",
     "minimum": "check the figure (a sign or unit slip?)",
     "maximum": "check the figure (a share as a fraction, or a percentage over 100?)",
-    "type": "write the value in the field's type (numbers without commas or units, ISO dates, true/false)",
+    "minLength": "the value is too short for the schema",
+    "maxLength": "the value is too long for the schema",
+    "type-error": "write the value in the field's type (numbers without commas or units, ISO dates, true/false)",
     "primary-key": "make the row's key unique, or remove the duplicate row",
     "unique": "this field's values must all differ; fix or remove the repeated one",
 }
 
 
-def _typed(ctx: Context, t: Table):
-    import pandas as pd
-
-    frame = t.frame
-    missing = set(t.schema.get("missingValues", [""]))
-    typed = frame.mask(frame.isin(missing))
-    bad = pd.DataFrame(False, index=frame.index, columns=frame.columns)
-    for f in t.schema["fields"]:
-        name, kind = f["name"], f.get("type", "string")
-        col = typed[name]
-        present = col.notna()
-        if kind in ("integer", "number"):
-            parsed = pd.to_numeric(col, errors="coerce")
-            wrong = present & parsed.isna()
-            if kind == "integer":
-                wrong |= present & parsed.notna() & (parsed % 1 != 0)
-                parsed = parsed.where(~wrong).astype("Int64")
-            else:
-                parsed = parsed.where(~wrong).astype("float64")
-            expected = "an integer" if kind == "integer" else "a number"
-        elif kind == "boolean":
-            true = set(f.get("trueValues", ["true", "True", "TRUE", "1"]))
-            false = set(f.get("falseValues", ["false", "False", "FALSE", "0"]))
-            wrong = present & ~col.isin(true | false)
-            parsed = col.isin(true).astype("boolean").mask(~col.isin(true | false))
-            expected = "true or false"
-        elif kind in ("date", "datetime"):
-            fmt = "%Y-%m-%d" if kind == "date" else "ISO8601"
-            parsed = pd.to_datetime(col, format=fmt, errors="coerce")
-            wrong = present & parsed.isna()
-            expected = "an ISO date (YYYY-MM-DD)" if kind == "date" else "an ISO date-time"
-            parsed = col.where(~wrong)  # keep the text; pandera gets no checks for dates
-        else:
-            continue
-        for i in wrong.to_numpy().nonzero()[0]:
-            ctx.add(t.file, t.lines[i], name, frame[name].iloc[i], "type", f"not {expected}", _HINTS["type"])
-        bad[name] = wrong
-        typed[name] = parsed
-    return typed, bad
-
-
-def _pattern_check(pa, pattern: str):
-    """A Table Schema pattern (which must match the whole value) tested once per distinct value:
-    ids, sources and sections repeat down a column, so a million rows hold a few thousand
+def fullmatch(col, pattern: str):
+    """Boolean Series: does each present value match the whole pattern? Tested once per distinct
+    value: ids, sources and sections repeat down a column, so a million rows hold a few thousand
     distinct values, and a regex per cell was the slowest step of validate."""
     import re
 
@@ -77,13 +39,51 @@ def _pattern_check(pa, pattern: str):
     import pandas as pd
 
     regex = re.compile(pattern)
+    codes, distinct = pd.factorize(col)
+    ok = np.fromiter((regex.fullmatch(str(v)) is not None for v in distinct.tolist()), bool, len(distinct))
+    return pd.Series(np.append(ok, True)[codes], index=col.index)
 
-    def matches(col):
-        codes, distinct = pd.factorize(col)
-        ok = np.fromiter((regex.fullmatch(v) is not None for v in distinct.tolist()), bool, len(distinct))
-        return pd.Series(np.append(ok, True)[codes], index=col.index)
 
-    return pa.Check(matches, name="str_matches", error=f"str_matches({pattern!r})")
+def _typed(ctx: Context, t: Table):
+    """Each column parsed by its type in the registry (labour2016.model.TYPES); a cell that does
+    not parse is reported once, as frictionless' type-error, and left out of later checks."""
+    import pandas as pd
+
+    frame = t.frame
+    typed = frame.copy()
+    bad = pd.DataFrame(False, index=frame.index, columns=frame.columns)
+    for f in t.resource.fields:
+        kind = f.type.name
+        col = frame[f.name]
+        present = col.notna()
+        wrong = present & ~fullmatch(col, f.syntax) if f.syntax else present & False
+        if kind == "boolean":
+            wrong = present & ~col.isin(f.true_values + f.false_values)
+        if not wrong.any() and kind == "string":
+            continue
+        usable = col.where(~wrong)
+        if kind == "integer":
+            typed[f.name] = pd.to_numeric(usable).astype("Int64")
+        elif kind == "number":
+            typed[f.name] = pd.to_numeric(usable.replace({"INF": "inf", "+INF": "inf", "-INF": "-inf"})).astype("float64")
+        elif kind == "boolean":
+            typed[f.name] = usable.isin(f.true_values).astype("boolean").mask(usable.isna())
+        elif kind == "date":
+            parsed = pd.to_datetime(usable, format="%Y-%m-%d", errors="coerce")
+            wrong |= usable.notna() & parsed.isna()  # 2016-02-30 has the syntax but is no date
+            typed[f.name] = col.where(~wrong)  # kept as text: pandera checks no dates
+        else:
+            typed[f.name] = usable
+        for i in wrong.to_numpy().nonzero()[0]:
+            ctx.add(t.file, t.lines[i], f.name, frame[f.name].iloc[i], "type-error",
+                    f"not {f.type.expected}" + (f" ({f.format})" if f.format != "default" else ""),
+                    _HINTS["type-error"])
+        bad[f.name] = wrong
+    return typed, bad
+
+
+def _pattern_check(pa, pattern: str):
+    return pa.Check(lambda col: fullmatch(col, pattern), name="str_matches", error=f"str_matches({pattern!r})")
 
 
 def _pandera_schema(t: Table):
@@ -97,8 +97,8 @@ def _pandera_schema(t: Table):
     import pandera.pandas as pa
 
     columns = {}
-    for f in t.schema["fields"]:
-        c = f.get("constraints", {})
+    for f in t.resource.fields:
+        c = f.constraints
         checks = []
         if "enum" in c:
             checks.append(pa.Check.isin(c["enum"]))
@@ -110,8 +110,8 @@ def _pandera_schema(t: Table):
             checks.append(pa.Check.ge(c["minimum"]))
         if "maximum" in c:
             checks.append(pa.Check.le(c["maximum"]))
-        columns[f["name"]] = pa.Column(checks=checks, nullable=not c.get("required", False),
-                                       unique=c.get("unique", False))
+        columns[f.name] = pa.Column(checks=checks, nullable=not c.get("required", False),
+                                    unique=c.get("unique", False))
     return pa.DataFrameSchema(columns)
 
 
@@ -124,7 +124,7 @@ def _pandera(ctx: Context, t: Table) -> None:
         return
     except SchemaErrors as e:
         cases = e.failure_cases
-    constraints = {f["name"]: f.get("constraints", {}) for f in t.schema["fields"]}
+    constraints = {f.name: f.constraints for f in t.resource.fields}
     cases = cases[cases["index"].notna()]
     for row in cases.itertuples(index=False):
         check = str(row.check)
@@ -137,11 +137,11 @@ def _pandera(ctx: Context, t: Table) -> None:
         c = constraints.get(name, {})
         if key == "str_length":
             if "maxLength" in c and len(str(value)) > c["maxLength"]:
-                rule, message = "maximum", f"longer than maxLength {c['maxLength']}"
+                constraint, message = "maxLength", f"longer than maxLength {c['maxLength']}"
             else:
-                rule, message = "minimum", f"shorter than minLength {c.get('minLength')}"
+                constraint, message = "minLength", f"shorter than minLength {c.get('minLength')}"
         else:
-            rule = _RULES.get(key, "type")
+            constraint = _CONSTRAINTS.get(key, key)
             message = {
                 "required": "a required value is missing",
                 "enum": f"not one of {c.get('enum')}",
@@ -149,20 +149,20 @@ def _pandera(ctx: Context, t: Table) -> None:
                 "minimum": f"below the minimum {c.get('minimum')}",
                 "maximum": f"above the maximum {c.get('maximum')}",
                 "unique": "repeats a value the schema says is unique",
-            }.get(rule, f"fails {check}")
-        ctx.add(t.file, t.lines[i], name, None if rule == "required" else value, rule, message,
-                _HINTS.get(rule, "see the Table Schema"))
+            }.get(constraint, f"fails {check}")
+        rule = "unique-error" if constraint == "unique" else "constraint-error"
+        ctx.add(t.file, t.lines[i], name, None if constraint == "required" else value, rule, message,
+                _HINTS.get(constraint, "see the Table Schema"), constraint=constraint)
 
 
 def _primary_key(ctx: Context, t: Table) -> None:
     import numpy as np
     import pandas as pd
 
-    pk = t.schema.get("primaryKey")
+    pk = list(t.resource.primary_key)
     if not pk:
         return
-    pk = [pk] if isinstance(pk, str) else list(pk)
-    keys = t.frame[pk]
+    keys = t.frame[pk].fillna("")
     dup = keys.duplicated(keep="first").to_numpy()
     if not dup.any():
         return
@@ -183,8 +183,8 @@ def _percentages(ctx: Context, t: Table) -> None:
         pct |= t.typed["unit"] == "percent"
     over = (pct & (t.typed["value"] > 100)).fillna(False).to_numpy()
     for i in np.flatnonzero(over):
-        ctx.add(t.file, t.lines[i], "value", t.frame["value"].iloc[i], "maximum",
-                "a percentage above 100", _HINTS["maximum"])
+        ctx.add(t.file, t.lines[i], "value", t.frame["value"].iloc[i], "constraint-error",
+                "a percentage above 100", _HINTS["maximum"], constraint="maximum")
 
 
 def check(ctx: Context) -> None:
