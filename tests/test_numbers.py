@@ -22,12 +22,35 @@ def test_parse_refuses(text):
     assert numbers.parse(text) is None
 
 
-@pytest.mark.parametrize("text,tol", [
-    ("59%", 0.5), ("61.80%", 0.005), ("61.8 per cent", 0.05), ("640,000", 5000), ("640,500", 50),
-    ("60%", 0.5), ("172", 0.5), ("One hundred and seventy-two", 0.5), ("more than half a million", 50000),
+@pytest.mark.parametrize("text,value,qualifier,lo,hi", [
+    ("59%", 59, "exact", 58.5, 59.5), ("61.80%", 61.8, "exact", 61.795, 61.805),
+    ("61.8 per cent", 61.8, "exact", 61.75, 61.85), ("116,960", 116960, "exact", 116959.5, 116960.5),
+    ("640,000", 640000, "exact", 635000, 645000), ("640,500", 640500, "exact", 640499.5, 640500.5),
+    ("168,000", 168000, "exact", 167500, 168500), ("172", 172, "exact", 171.5, 172.5),
+    ("One hundred and seventy-two", 172, "exact", 171.5, 172.5),
+    ("more than half a million", 500000, "more_than", 450000, float("inf")),
+    ("more than 43,000", 43000, "more_than", 42500, float("inf")), ("under 4", 4, "less_than", float("-inf"), 4.5),
+    ("about 641,000", 641000, "approximately", 641000 - 12820, 641000 + 12820),
 ])
-def test_tolerance(text, tol):
-    assert numbers.tolerance(text) == pytest.approx(tol)
+def test_the_interval_a_stated_figure_allows(text, value, qualifier, lo, hi):
+    """The figure_low/figure_high macros of views.sql, as validate evaluates them."""
+    import pandas as pd
+
+    from labour2016.validate.arithmetic import bounds
+
+    got = bounds(pd.DataFrame({"stated_as": [text], "value": [float(value)], "qualifier": [qualifier]}))
+    assert (got[0][0], got[1][0]) == (pytest.approx(lo), pytest.approx(hi))
+
+
+def test_validate_and_the_precision_view_allow_the_same_interval_for_every_figure():
+    """One definition: the intervals validate uses are the precision view's, row for row."""
+    import labour2016
+    from labour2016.validate.arithmetic import bounds
+
+    view = labour2016.connect().sql("select stated_as, value, qualifier, low, high from precision").df()
+    lo, hi = bounds(view[["stated_as", "value", "qualifier"]])
+    assert len(view) > 100
+    assert list(lo) == list(view["low"]) and list(hi) == list(view["high"])
 
 
 def test_every_stated_as_in_the_data_parses(tables):

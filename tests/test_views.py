@@ -155,7 +155,9 @@ def pairs(con, kind, measure):
 def test_discrepancies_present(con):
     eligible = pairs(con, "sources_disagree", "eligible")
     assert frozenset((640000.0, 654006.0)) in eligible
-    assert frozenset((640000.0, 640500.0)) in pairs(con, "total_vs_parts", "eligible")
+    # "640,000" is read as rounded to the thousand, as validate reads it: the Independent's sections
+    # (640,500) fit it, so that is no disagreement.
+    assert pairs(con, "total_vs_parts", "eligible") == set()
     gmb = pairs(con, "sources_disagree", "ballot_participants")
     assert gmb == {frozenset((43419.0, 43635.0))}, "the 'more than 43,000' bound is satisfied by both"
     members = pairs(con, "sources_disagree", "members")

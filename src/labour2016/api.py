@@ -14,22 +14,12 @@ import duckdb
 
 from . import model, package, sqlgen
 
-VIEWS_SQL = Path("queries") / "views.sql"
-
-
-def views_sql(base: Path | None = None) -> str:
-    """The text of queries/views.sql: the package's own, else the installed copy's."""
-    for root in (base, package.root(), package.HERE / "package"):
-        if root is not None and (Path(root) / VIEWS_SQL).is_file():
-            return (Path(root) / VIEWS_SQL).read_text(encoding="utf-8")
-    raise FileNotFoundError("labour2016: no queries/views.sql")
-
-
 def connect(safe: bool = True, base: str | Path | None = None, database: str = ":memory:") -> duckdb.DuckDBPyConnection:
     """A DuckDB connection holding the package's tables and views.
 
     base: folder holding datapackage.json and data/ (default: this package, checkout or wheel).
-    A package named by base is untrusted: it is validated first (as `labour2016 validate
+    Its data is read; the SQL is always this library's own queries/views.sql, never a file of
+    the package's. A package named by base is untrusted: it is validated first (as `labour2016 validate
     --no-sources`) and refused with validate's report, raising labour2016.model.PackageError.
     safe: forbid file and network access and lock the configuration once everything is loaded
     (pass safe=False to COPY results out, read your own files or ATTACH other databases).
@@ -49,9 +39,10 @@ def connect(safe: bool = True, base: str | Path | None = None, database: str = "
 
 def open_model(pkg: model.Package, safe: bool = True, database: str = ":memory:") -> duckdb.DuckDBPyConnection:
     """connect() for a package model that has already passed the gate."""
-    _, _, analytic = sqlgen.split(views_sql(pkg.root))
+    macros, _, analytic = sqlgen.split(sqlgen.views_sql())
     block = sqlgen.generate(pkg, absolute=True)
     con = duckdb.connect(database)
+    con.execute(macros)
     con.execute(block.replace("create or replace view ", "create or replace table "))
     con.execute(analytic)
     if safe:
@@ -60,10 +51,10 @@ def open_model(pkg: model.Package, safe: bool = True, database: str = ":memory:"
     return con
 
 
-def view_questions(base: Path | None = None) -> list[tuple[str, str]]:
+def view_questions() -> list[tuple[str, str]]:
     """(name, question) for every `-- view NAME: question` line of views.sql, in order."""
     out = []
-    for line in views_sql(base).splitlines():
+    for line in sqlgen.views_sql().splitlines():
         if line.startswith("-- view ") and ":" in line:
             name, question = line[len("-- view "):].split(":", 1)
             out.append((name.strip(), question.strip()))

@@ -1,7 +1,8 @@
 """Read the number a `stated_as` string spells, and how precisely it was written.
 
-`parse("more than half a million")` -> 500000.0; `parse("61.80%")` -> 61.8;
-`tolerance("61.80%")` -> 0.005 (half a unit of the last significant digit written).
+`parse("more than half a million")` -> 500000.0; `parse("61.80%")` -> 61.8. How precisely a
+figure was written (the interval it allows) is defined once, in SQL: the figure_* macros of
+queries/views.sql.
 Pure Python, no imports beyond the standard library: cheap for every command.
 """
 from __future__ import annotations
@@ -82,31 +83,6 @@ def parse(text: str | None) -> float | None:
     if _NUMERAL.match(s):
         return float(s.replace(",", ""))
     return _words(s)
-
-
-def tolerance(text: str | None) -> float:
-    """Half a unit of the last significant digit written: "59%" 0.5, "61.80%" 0.005, "640,000" 5000."""
-    if text is None:
-        return 0.5
-    s = _strip(str(text))
-    if _NUMERAL.match(s):
-        digits = s.replace(",", "")
-        if "." in digits:
-            return 0.5 * 10 ** -len(digits.split(".")[1])
-        return _integer_tolerance(int(digits))
-    value = _words(s)
-    if value is None or value != int(value):
-        return 0.5
-    return _integer_tolerance(int(value))
-
-
-def _integer_tolerance(n: int) -> float:
-    """Trailing zeros of a figure in the thousands are taken as rounding ("640,000" 5000,
-    "640,500" 50); below a thousand every digit counts ("60%" 0.5, "172" 0.5)."""
-    if n < 1000:
-        return 0.5
-    text = str(n)
-    return 0.5 * 10 ** (len(text) - len(text.rstrip("0")))
 
 
 LOWER_ONLY = {"more_than", "at_least"}

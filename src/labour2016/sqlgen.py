@@ -69,6 +69,12 @@ def generate(pkg: model.Package | None = None, absolute: bool = False) -> str:
     return "\n".join(parts)
 
 
+def views_sql() -> str:
+    """This library's queries/views.sql (checkout or wheel): the only SQL any door runs, whatever
+    package it reads, so a package's own files never become SQL."""
+    return (package.root() / "queries" / "views.sql").read_text(encoding="utf-8")
+
+
 def split(text: str) -> tuple[str, str, str]:
     """(before, generated block including markers, after) of a views.sql text."""
     start = text.index(BEGIN)

@@ -60,7 +60,7 @@ def _write_all(base: Path, out: Path, staged: list[tuple[Path, Path]]) -> int:
     con.execute(f"attach {sql_str(str(staged[-1][0]))} as build_out (storage_version '{STORAGE_VERSION}')")
     con.execute("copy from database memory to build_out")
     con.execute("detach build_out")
-    views = len(api.view_questions(pkg.root))
+    views = len(api.view_questions())
     progress(f"{len(names)} tables and {views} views -> {DATABASE}")
     target = out / SQLITE
     staged.append((_temporary(target), target))

@@ -1,6 +1,7 @@
 """Check 6: figures one source gives must agree with each other.
 
-Every figure becomes an interval from its stated precision and qualifier (see numbers.tolerance):
+Every figure becomes an interval from its stated precision and qualifier, by the figure_low and
+figure_high macros of queries/views.sql, the one definition the `precision` view uses too:
 "59%" is 58.5..59.5, "more than 43,000" 42,500..inf. Where a source states the same cell twice
 ("61.8 per cent" and "61.80%"), the cell is the union of its exact statements. Checks:
 `sum-100` shares of a section sum to 100; `share-vs-counts` a share agrees with the counts;
@@ -22,22 +23,37 @@ G = ["election_id", "section", "source_id", "round"]
 HINT = "check the figures against the source"
 
 
+def bounds(stated: "pd.DataFrame"):
+    """(lo, hi) arrays for rows of stated_as, value, qualifier, evaluated by views.sql's macros."""
+    import duckdb
+
+    from .. import sqlgen
+
+    con = duckdb.connect()
+    try:
+        con.execute(sqlgen.split(sqlgen.views_sql())[0])
+        con.execute("set enable_external_access = false")
+        distinct = stated.drop_duplicates().reset_index(drop=True)
+        con.register("stated", distinct)
+        got = con.sql("select stated_as, value, qualifier, figure_low(stated_as, value, qualifier) as lo, "
+                      "figure_high(stated_as, value, qualifier) as hi from stated").df()
+    finally:
+        con.close()
+    merged = stated.merge(got, on=["stated_as", "value", "qualifier"], how="left")
+    return merged["lo"].to_numpy(), merged["hi"].to_numpy()
+
+
 def _intervals(t):
     """The table's figures with lo/hi bounds and line numbers, rows with unusable values dropped."""
-    import numpy as np
-
     df = t.typed.copy()
     df["line"] = t.lines
     df["round"] = df["round"].astype("string").fillna("") if "round" in df else ""
     df = df[df["value"].notna() & df["stated_as"].notna() & ~t.bad["value"]]
-    tol = df["stated_as"].map({s: numbers.tolerance(s) for s in df["stated_as"].unique()}).astype(float)
-    q = df["qualifier"].fillna("exact")
-    v = df["value"].astype(float)
-    tol = np.where(q == "approximately", np.maximum(2 * tol, 0.02 * v.abs()), tol)
-    df["value"] = v
-    df["lo"] = np.where(q.isin(list(numbers.UPPER_ONLY)), -np.inf, v - tol)
-    df["hi"] = np.where(q.isin(list(numbers.LOWER_ONLY)), np.inf, v + tol)
-    df["exact"] = ~q.isin(list(numbers.LOWER_ONLY | numbers.UPPER_ONLY))
+    df["value"] = df["value"].astype(float)
+    df["qualifier"] = df["qualifier"].fillna("exact").astype(str)
+    df["stated_as"] = df["stated_as"].astype(str)
+    df["lo"], df["hi"] = bounds(df[["stated_as", "value", "qualifier"]])
+    df["exact"] = ~df["qualifier"].isin(list(numbers.LOWER_ONLY | numbers.UPPER_ONLY))
     return df
 
 
