@@ -102,3 +102,11 @@ def test_a_source_path_outside_the_sources_folder_is_not_read(tmp_path, capsys, 
     problems = json.loads(capsys.readouterr().out)["problems"]
     assert {(p["column"], p["rule"]) for p in problems if p["file"] == "data/sources.csv"} >= {("path", "unsafe-path")}
     assert not any(p["rule"] == "source-hash" for p in problems), "the file outside was never hashed"
+
+
+def test_a_package_missing_a_table_the_views_read_is_refused(tmp_path, capsys):
+    pkg = copy_package(tmp_path / "pkg")
+    d = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
+    d["resources"] = [r for r in d["resources"] if r["name"] != "events"]
+    (pkg / "datapackage.json").write_text(json.dumps(d), encoding="utf-8")
+    refused_everywhere(pkg, tmp_path, capsys, "datapackage.json", "views-error")
