@@ -29,9 +29,18 @@ HINTS = {
 }
 
 
+def str_dtype():
+    """pandas' Arrow-backed string dtype with NaN for missing (pandas 3's default `str`): one
+    dtype whichever path read the file, and no Python object per cell."""
+    import numpy as np
+    import pandas as pd
+
+    return pd.StringDtype(storage="pyarrow", na_value=np.nan)
+
+
 @dataclass
 class Text:
-    frame: object = None            # pandas DataFrame of str/NA, None when the file is unusable
+    frame: object = None            # pandas DataFrame of Arrow-backed strings (NaN where missing)
     lines: object = None            # numpy array: the physical line of each row
     problems: list[tuple] = field(default_factory=list)  # (line, column, value, rule, message, hint)
 
@@ -39,20 +48,15 @@ class Text:
 def read(resource: model.Resource) -> Text:
     raw = resource.file.read_bytes()
     out = Text()
-    if not raw.strip():
+    if not raw or raw.isspace():
         out.problems.append((1, None, None, "empty-file", "the file is empty", HINTS["empty-file"]))
         return out
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = raw[:e.start].count(b"\n") + 1
-        out.problems.append((line, None, repr(raw[e.start:e.end]), "encoding-error",
-                             f"bytes that are not UTF-8 at byte {e.start}", HINTS["encoding-error"]))
-        return out
-    text = text.removeprefix("\ufeff")
     names = resource.names
-    header = next(csv.reader(io.StringIO(text, newline=""), delimiter=resource.delimiter), [])
+    head = raw[:1 << 16].decode("utf-8", errors="replace").removeprefix("\ufeff")
+    header = next(csv.reader(io.StringIO(head, newline=""), delimiter=resource.delimiter), [])
     if header != names:
+        if _decode(raw, out) is None:
+            return out
         missing = [n for n in names if n not in header]
         extra = [h for h in header if h not in names]
         detail = "; ".join(x for x in (missing and f"missing {missing}", extra and f"unexpected {extra}") if x)
@@ -62,6 +66,9 @@ def read(resource: model.Resource) -> Text:
         return out
     read = _duckdb(resource, raw)
     if not isinstance(read, tuple):
+        text = _decode(raw, out)
+        if text is None:
+            return out
         before = len(out.problems)
         exact = _exact(resource, text, out.problems)
         if isinstance(read, str) and exact is not None and len(out.problems) == before:
@@ -74,11 +81,21 @@ def read(resource: model.Resource) -> Text:
             exact = None
         read = exact
     if read is not None:
-        frame, out.lines = read
-        # One representation whichever path read it: Python strings, None where missing.
-        out.frame = frame.astype(object).where(frame.notna(), None)
+        out.frame, out.lines = read
         _blank_rows(out, resource)
     return out
+
+
+def _decode(raw: bytes, out: Text) -> str | None:
+    """The file as text, or None with an encoding-error naming the line (slow path only: DuckDB
+    checks UTF-8 itself)."""
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as e:
+        line = raw[:e.start].count(b"\n") + 1
+        out.problems.append((line, None, repr(raw[e.start:e.end]), "encoding-error",
+                             f"bytes that are not UTF-8 at byte {e.start}", HINTS["encoding-error"]))
+        return None
 
 
 def _duckdb(resource: model.Resource, raw: bytes):
@@ -89,11 +106,12 @@ def _duckdb(resource: model.Resource, raw: bytes):
 
     con = duckdb.connect()
     try:
-        frame = con.sql(f"select * from {read_csv_sql(resource, str(resource.file), typed=False)}").df()
+        table = con.sql(f"select * from {read_csv_sql(resource, str(resource.file), typed=False)}").to_arrow_table()
     except duckdb.Error as e:
         return str(e)
     finally:
         con.close()
+    frame = table.to_pandas(types_mapper=lambda _: str_dtype())
     frame.columns = resource.names
     inner = np.zeros(len(frame), dtype=np.int64)
     for c in frame.columns:
@@ -138,8 +156,8 @@ def _exact(resource: model.Resource, text: str, problems: list):
     if bad:
         return None
     rows = [row for _, row in records[1:]]
-    frame = pd.DataFrame(rows, columns=names, dtype=object) if rows else \
-        pd.DataFrame({n: pd.Series([], dtype=object) for n in names})
+    frame = pd.DataFrame(rows, columns=names, dtype=str_dtype()) if rows else \
+        pd.DataFrame({n: pd.Series([], dtype=str_dtype()) for n in names})
     frame = frame.mask(frame.isin(list(resource.missing_values)))
     return frame, np.array([ln for ln, _ in records[1:]], dtype=int)
 
