@@ -166,3 +166,14 @@ def test_audit_fixes_of_0_1_0(con):
     for union in ("aslef", "cwu", "fbu", "tssa", "ucatt"):
         (ev,) = rows(con, "select evidence from endorsements where endorsement_id = ?", f"{union}-corbyn-bbc")[0]
         assert ev.startswith("Other unions supporting the Labour leader include the:\n"), union
+
+
+def test_the_whole_huffpost_and_independent_pages_are_read(con):
+    assert rows(con, "select candidate_id, value from nominations where source_id = "
+                     "'huffingtonpost-2016-08-19-smith-supporters-catching-up' order by value") == \
+        [("owen-smith", 53), ("jeremy-corbyn", 285)]
+    assert rows(con, "select speaker_id, kind from statements where statement_id = 'ind0909-smith-phone-banking'") == \
+        [("owen-smith", "direct_quote")]
+    # Betting odds are a figure, not a poll.
+    assert rows(con, "select value from figures where figure_id = 'smith-betfair-chance-huffpost'") == [(12,)]
+    assert rows(con, "select count(*) from polls where evidence like '%Betfair%'") == [(0,)]
