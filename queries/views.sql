@@ -511,11 +511,11 @@ with facts as (
                 when p.qualifier in ('less_than', 'at_most') then p.value + p.tolerance
                 else p.value + p.tolerance end as high
     from (select distinct tbl, election_id, section, subject_id, candidate_id, measure, value, stated_as,
-                 qualifier, source_id, evidence, tolerance from precision) p
+                 qualifier, source_id, tolerance from precision w
+          -- a slip of print is listed as one (below), not compared as a figure
+          where not exists (select 1 from slips s where s.source_id = w.source_id and s.evidence = w.evidence
+                            and s.printed = w.stated_as)) p
     left join measure_equivalence q using (measure)
-    -- a slip of print is listed as one (below), not compared as a figure
-    where not exists (select 1 from slips s where s.source_id = p.source_id and s.evidence = p.evidence
-                      and s.printed = p.stated_as)
 ), same_figure as (
     -- every two reports of one figure: same election, section, subject, candidate and compared measure
     select a, b from facts a join facts b

@@ -177,3 +177,20 @@ def test_the_whole_huffpost_and_independent_pages_are_read(con):
     # Betting odds are a figure, not a poll.
     assert rows(con, "select value from figures where figure_id = 'smith-betfair-chance-huffpost'") == [(12,)]
     assert rows(con, "select count(*) from polls where evidence like '%Betfair%'") == [(0,)]
+
+
+def test_each_sample_size_is_the_number_its_evidence_states():
+    """validate checks the span is verbatim; the number in it must be the column's."""
+    sized = [r for r in read_table("polls") if r["sample_size"]]
+    assert sized and all(f"{int(r['sample_size']):,}" in r["sample_size_evidence"] for r in sized)
+    assert not any(r["sample_size_evidence"] for r in read_table("polls") if not r["sample_size"])
+
+
+def test_a_poll_figure_that_its_evidence_does_not_spell_is_reported(tmp_path, capsys):
+    pkg = copy_package(tmp_path / "pkg")
+    polls = pkg / "data" / "polls.csv"
+    text = polls.read_text(encoding="utf-8")
+    polls.write_text(text.replace(",share_pct,not_stated,52,52%,", ",share_pct,not_stated,25,52%,"), encoding="utf-8")
+    assert cli.main(["validate", str(pkg), "--no-sources"]) == 1
+    out = capsys.readouterr()
+    assert "[value] '25': evidence-figure" in out.out + out.err
