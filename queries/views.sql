@@ -217,6 +217,48 @@ select * from read_csv('data/events.csv',
         'evidence': 'VARCHAR',
         'notes': 'VARCHAR'
     });
+create or replace view "polls" as
+select * from read_csv('data/polls.csv',
+    header = true, delim = ',', quote = '"', escape = '"',
+    nullstr = [''], auto_detect = false,
+    columns = {
+        'poll_figure_id': 'VARCHAR',
+        'poll_id': 'VARCHAR',
+        'election_id': 'VARCHAR',
+        'pollster': 'VARCHAR',
+        'commissioned_by': 'VARCHAR',
+        'published': 'DATE',
+        'published_evidence': 'VARCHAR',
+        'kind': 'VARCHAR',
+        'population': 'VARCHAR',
+        'sample_size': 'BIGINT',
+        'sample_size_evidence': 'VARCHAR',
+        'question': 'VARCHAR',
+        'section': 'VARCHAR',
+        'candidate_id': 'VARCHAR',
+        'opponent_id': 'VARCHAR',
+        'measure': 'VARCHAR',
+        'base': 'VARCHAR',
+        'value': 'DOUBLE',
+        'stated_as': 'VARCHAR',
+        'qualifier': 'VARCHAR',
+        'source_id': 'VARCHAR',
+        'evidence': 'VARCHAR',
+        'notes': 'VARCHAR'
+    });
+create or replace view "slips" as
+select * from read_csv('data/slips.csv',
+    header = true, delim = ',', quote = '"', escape = '"',
+    nullstr = [''], auto_detect = false,
+    columns = {
+        'slip_id': 'VARCHAR',
+        'election_id': 'VARCHAR',
+        'source_id': 'VARCHAR',
+        'printed': 'VARCHAR',
+        'slip_kind': 'VARCHAR',
+        'evidence': 'VARCHAR',
+        'notes': 'VARCHAR'
+    });
 -- END GENERATED
 
 -- Analytic views ------------------------------------------------------------------------
@@ -251,6 +293,11 @@ with written as (
     union all
     select 'nominations', election_id, null, nominating_body, candidate_id, measure, value, stated_as, qualifier, null, source_id, evidence
     from nominations
+    union all
+    -- subject_id is the poll figure's own id: poll figures are compared in discrepancies by poll,
+    -- question, opponent and base, never by section and candidate alone
+    select 'polls', election_id, section, poll_figure_id, candidate_id, measure, value, stated_as, qualifier, null, source_id, evidence
+    from polls
 )
 select tbl, election_id, section, subject_id, candidate_id, measure, value, stated_as, qualifier, round,
        source_id, evidence,
@@ -421,8 +468,12 @@ select e.election_id, coalesce(e.candidate_id, '(no candidate)') as candidate_id
        string_agg(distinct n.name, '; ' order by n.name) as endorser_names,
        string_agg(distinct e.method, ', ' order by e.method) as methods,
        count(*) as reports,
-       string_agg(distinct e.source_id, ', ' order by e.source_id) as source_ids
+       string_agg(distinct e.source_id, ', ' order by e.source_id) as source_ids,
+       -- a report resting on a low-reliability text carries its caveat wherever it is counted
+       string_agg(distinct n.name || ': ' || e.notes, ' | ' order by n.name || ': ' || e.notes)
+           filter (where r.reliability = 'low' and e.notes is not null) as low_reliability_notes
 from endorsements e left join entities n on n.entity_id = e.endorser_id
+join source_rank r on r.source_id = e.source_id
 group by all;
 
 -- view statements_by_speaker: who is quoted or reported, how often, and in which sources?
@@ -451,6 +502,8 @@ with rows_by_source as (
     union all select 'figures', source_id from figures
     union all select 'nominations', source_id from nominations
     union all select 'events', source_id from events
+    union all select 'polls', source_id from polls
+    union all select 'slips', source_id from slips
 )
 select s.source_id, s.publisher, s.reliability, r.table_name, count(r.source_id) as rows
 from sources s left join rows_by_source r using (source_id)
@@ -459,18 +512,30 @@ group by all;
 -- view measure_equivalence: which differently named measures count the same thing when sources are compared?
 create or replace view measure_equivalence as
 select * from (values
-    ('turnout', 'ballots_counted', 'Wikipedia''s 2015 "Turnout" is a count of ballots, compared with valid votes and votes cast'),
-    ('valid_votes', 'ballots_counted', 'valid votes, compared with turnout counts and votes cast'),
-    ('votes_cast', 'ballots_counted', 'votes cast, compared with valid votes and turnout counts')
+    -- not turnout: ballots returned include rejected ones, so 2015's 422,871 turnout and its
+    -- 422,664 valid first-stage votes are different measures, not a disagreement
+    ('valid_votes', 'ballots_counted', 'valid votes, compared with votes cast'),
+    ('votes_cast', 'ballots_counted', 'votes cast (the sources mean the valid votes), compared with valid votes')
 ) as t(measure, compared_as, why);
 
--- view discrepancies: where do sources disagree, do totals match their parts, do shares match the counts?
+-- view discrepancies: where do sources disagree, do totals match their parts, do shares match the counts, which slips of print are there?
 create or replace view discrepancies as
 with facts as (
     select p.*, coalesce(q.compared_as, p.measure) as compared_as
     from (select distinct tbl, election_id, section, subject_id, candidate_id, measure, value, stated_as,
-                 qualifier, source_id, tolerance, low, high from precision) p
+                 qualifier, source_id, tolerance, low, high from precision w
+          -- a slip of print is listed as one (below), not compared as a figure
+          where not exists (select 1 from slips s where s.source_id = w.source_id and s.evidence = w.evidence
+                            and s.printed = w.stated_as)) p
     left join measure_equivalence q using (measure)
+), same_figure as (
+    -- every two reports of one figure: same election, section, subject, candidate and compared measure
+    select a, b from facts a join facts b
+      on a.election_id is not distinct from b.election_id
+     and coalesce(a.section, 'all') = coalesce(b.section, 'all')
+     and a.subject_id is not distinct from b.subject_id
+     and a.candidate_id is not distinct from b.candidate_id
+     and a.compared_as = b.compared_as
 ), pairs as (
     select 'sources_disagree' as kind, a.election_id, coalesce(a.section, b.section) as section,
            a.subject_id as subject, a.candidate_id,
@@ -480,14 +545,9 @@ with facts as (
            abs(a.value - b.value) as gap,
            'reported values whose precision and qualifiers cannot both hold ('
            || a.tbl || ' / ' || b.tbl || ')' as why
-    from facts a join facts b
-      on a.election_id is not distinct from b.election_id
-     and coalesce(a.section, 'all') = coalesce(b.section, 'all')
-     and a.subject_id is not distinct from b.subject_id
-     and a.candidate_id is not distinct from b.candidate_id
-     and a.compared_as = b.compared_as
-     and (a.source_id < b.source_id or (a.source_id = b.source_id and a.value < b.value))
-    where a.high < b.low or b.high < a.low
+    from same_figure
+    where (a.source_id < b.source_id or (a.source_id = b.source_id and a.value < b.value))
+      and (a.high < b.low or b.high < a.low)
 ), electorate_parts as (
     select p.election_id, p.measure, p.source_id, sum(p.value) as parts, sum(p.tolerance) as tol,
            string_agg(p.stated_as, ' + ' order by p.section) as stated
@@ -533,8 +593,83 @@ with facts as (
     where p.tbl = 'votes' and p.measure = 'share_pct' and r.share_basis = 'derived'
       and ((p.qualifier = 'exact' and abs(p.value - r.share_pct) > p.tolerance)
         or (p.qualifier = 'more_than' and r.share_pct <= p.value - p.tolerance))
+), rounded as (
+    -- the same figure printed less precisely by some sources than by others, where both can hold
+    select 'rounded_differently', a.election_id, coalesce(a.section, b.section), a.subject_id, a.candidate_id, a.measure,
+           a.value, min(a.stated_as), string_agg(distinct a.source_id, ', ' order by a.source_id),
+           b.value, min(b.stated_as), string_agg(distinct b.source_id, ', ' order by b.source_id), abs(a.value - b.value),
+           'the same figure printed to different precision: both can hold'
+    from same_figure
+    where a.measure = b.measure and a.source_id <> b.source_id
+      and a.tbl <> 'polls' and a.qualifier = 'exact' and b.qualifier = 'exact'
+      and a.tolerance > b.tolerance and a.value <> b.value
+      and not (a.high < b.low or b.high < a.low)
+    group by a.election_id, coalesce(a.section, b.section), a.subject_id, a.candidate_id, a.measure, a.value, b.value
+), poll_facts as (
+    select p.poll_id, p.election_id, p.question, p.section, p.candidate_id, p.opponent_id, p.measure, p.base,
+           p.value, p.stated_as, p.source_id, f.low, f.high, false as derived
+    from polls p join facts f on f.tbl = 'polls' and f.subject_id = p.poll_figure_id
+), poll_values as (
+    -- every stated poll figure, and the lead each report's pair of head-to-head shares gives
+    select * from poll_facts
+    union all
+    select a.poll_id, a.election_id, a.question, a.section, a.candidate_id, a.opponent_id, 'lead_points', a.base,
+           a.value - b.value, a.stated_as || ' - ' || b.stated_as, a.source_id,
+           (a.low - b.high), (a.high - b.low), true
+    from poll_facts a join poll_facts b
+      on b.poll_id = a.poll_id and b.source_id = a.source_id and b.question = a.question
+     and b.section is not distinct from a.section and b.base = a.base
+     and b.candidate_id = a.opponent_id and b.opponent_id = a.candidate_id
+    where a.measure = 'share_pct' and b.measure = 'share_pct' and a.value > b.value
+), poll_pairs as (
+    -- the same figure of the same poll: same question, candidates and section (or one unsaid), same base
+    -- (or one page not saying; it disagrees only if no report on a stated base agrees with it)
+    select case when b.derived then 'lead_vs_shares' else 'poll_reports_differ' end,
+           a.election_id, coalesce(a.section, b.section), a.poll_id, a.candidate_id,
+           a.measure || coalesce(' v ' || a.opponent_id, ''),
+           a.value, a.stated_as, a.source_id, b.value, b.stated_as, b.source_id, abs(a.value - b.value),
+           case when b.derived then 'a stated lead against the lead the shares give'
+                else 'two reports of the same poll figure' end
+           || ' (' || a.question || '; base ' || a.base || ' / ' || b.base || ')'
+    from poll_values a join poll_values b
+      on a.poll_id = b.poll_id and a.question = b.question and a.measure = b.measure
+     and a.candidate_id is not distinct from b.candidate_id and a.opponent_id is not distinct from b.opponent_id
+     and (a.section is null or b.section is null or a.section = b.section)
+     and (a.base = b.base or 'not_stated' in (a.base, b.base))
+     and (b.derived or a.source_id < b.source_id)
+    where not a.derived and (a.high < b.low or b.high < a.low)
+      and not exists (
+          select 1 from poll_values c, (values (a.base, a.value, b.base), (b.base, b.value, a.base)) u(base, value, other)
+          where u.base = 'not_stated' and u.other <> 'not_stated' and c.base <> 'not_stated'
+            and c.poll_id = a.poll_id and c.question = a.question and c.measure = a.measure
+            and c.candidate_id is not distinct from a.candidate_id and c.opponent_id is not distinct from a.opponent_id
+            and u.value between c.low and c.high)
+), claims as (
+    -- a canvass or a campaign's figure beside what the pollster itself reported for the same pair:
+    -- different methods and populations, shown side by side and never counted as a poll
+    select 'claim_vs_poll', c.election_id, c.section, c.poll_id, c.candidate_id, c.measure || ' v ' || c.opponent_id,
+           c.value, c.stated_as, c.source_id, p.value, p.stated_as, p.source_id, abs(c.value - p.value),
+           c.kind || ' by ' || c.pollster || ' (' || c.population || ') against ' || p.pollster || '''s poll ' || p.poll_id
+           || ' of the whole electorate (base ' || p.base || ')'
+    from polls c
+    join polls p on p.election_id = c.election_id and p.kind = 'poll' and p.section = 'all'
+     and p.question = c.question and p.measure = c.measure
+     and p.candidate_id = c.candidate_id and p.opponent_id = c.opponent_id
+     and p.base = case when c.base = 'not_stated' then 'excluding_dont_know' else c.base end
+    join source_rank r on r.source_id = p.source_id
+    where c.kind <> 'poll' and c.measure = 'share_pct' and c.value <> p.value
+    qualify row_number() over (partition by c.poll_figure_id order by r.reliability_rank, p.published desc nulls last, p.source_id) = 1
+), slips_listed as (
+    select 'slip_of_print', s.election_id, null, null, null, s.slip_kind,
+           null, s.printed, s.source_id, null, null, null, null,
+           'printed as shown; not compared with other sources: ' || s.notes
+    from slips s
 )
 select * from pairs
+union all select * from rounded
+union all select * from poll_pairs
+union all select * from claims
+union all select * from slips_listed
 union all select * from electorate_total_vs_parts
 union all select * from results_total_vs_parts
 union all select * from valid_vs_results
@@ -560,3 +695,19 @@ create or replace view timeline as
 select ev.date, ev.date_basis, ev.election_id, ev.event_type, ev.description, ev.source_id, s.publisher
 from events ev left join sources s using (source_id)
 order by ev.date, ev.event_id;
+
+-- view poll_accuracy: how close was each poll to the result (same contest, section and candidate, don't knows excluded)?
+create or replace view poll_accuracy as
+select p.poll_figure_id, p.poll_id, p.pollster, p.published, p.source_id, p.election_id, p.section,
+       p.candidate_id, p.opponent_id, p.value as poll_pct, p.stated_as,
+       r.share_pct as result_pct, p.value - r.share_pct as error_points, r.source_id as result_source_id,
+       'derived' as basis,
+       'a poll''s head-to-head share excluding don''t knows against the share of the valid votes in results; '
+       || 'only kind = poll (canvasses and campaign claims are not polls), and only where the pair is the '
+       || 'election''s two candidates' as why
+from polls p
+join results r on r.election_id = p.election_id and r.section = p.section and r.candidate_id = p.candidate_id
+where p.kind = 'poll' and p.measure = 'share_pct' and p.question = 'head_to_head'
+  and p.base = 'excluding_dont_know'
+  and (select count(*) from candidates c where c.election_id = p.election_id) = 2
+  and exists (select 1 from candidates c where c.election_id = p.election_id and c.candidate_id = p.opponent_id);

@@ -111,6 +111,7 @@ def test_sqlite_holds_every_table_typed_with_its_keys(built):
         assert [r[1] for r in db.execute(f'pragma table_info("{name}")')] == [f["name"] for f in fields], name
     assert db.execute(SMITH_MEMBERS).fetchall() == [
         ("compiled-2016-09-24-corbyn-wins-again", 116960), ("labourlist-2016-09-24-result", 116960),
+        ("pinknews-2016-09-24-corbyn-wins", 116960), ("politicsresources-2016-09-24-labour-leadership-2016", 116960),
         ("totalpolitics-2016-09-24-breakdown", 116960)]
     types = {r[1]: r[2] for r in db.execute("pragma table_info(votes)")}
     assert (types["value"], types["round"], types["candidate_id"]) == ("REAL", "INTEGER", "TEXT")
@@ -143,4 +144,5 @@ def test_datasette_browses_the_sqlite_build_with_its_descriptions(built):
                                    "&measure=votes&_shape=array&_sort=source_id"))
     assert status == 200 and [(r["source_id"], r["value"]) for r in rows] == [
         ("compiled-2016-09-24-corbyn-wins-again", 116960), ("labourlist-2016-09-24-result", 116960),
+        ("pinknews-2016-09-24-corbyn-wins", 116960), ("politicsresources-2016-09-24-labour-leadership-2016", 116960),
         ("totalpolitics-2016-09-24-breakdown", 116960)]

@@ -46,10 +46,25 @@ def test_compare_chart_shows_both_years_and_the_change(drawn):
 
 def test_discrepancies_chart_has_every_row_as_printed(drawn):
     svg = (drawn / "discrepancies.svg").read_text(encoding="utf-8")
-    rows = api.connect().execute("select count(*) from discrepancies").fetchone()[0]
-    assert svg.count(" v ") >= rows == 8
-    for label in ("6000,000 (The Independent)", "about 641,000 (BBC News)", "38.20% (LabourList)"):
+    kinds = ", ".join(f"'{k}'" for k in charts.DRAWN_KINDS)
+    rows = api.connect().execute(f"select count(*) from discrepancies where kind in ({kinds})").fetchone()[0]
+    assert svg.count(" v ") >= rows == 20
+    for label in ("about 641,000 (BBC News)", "38.20% (LabourList)", "20 (The Scotsman)"):
         assert label.replace("'", "&#39;") in svg, label
+
+
+def test_discrepancies_chart_lists_slips_as_slips(drawn):
+    svg = (drawn / "discrepancies.svg").read_text(encoding="utf-8")
+    slips = svg.split("Slips of print, kept as printed and not compared:", 1)[1]
+    assert "malformed number: 6000,000 (The Independent)" in slips and "wrong name: Jones (PinkNews)" in slips
+    assert " v 6000,000" not in svg and "6000,000 (The Independent) v" not in svg
+
+
+def test_poll_accuracy_chart_draws_polls_only(drawn):
+    svg = (drawn / "poll-accuracy.svg").read_text(encoding="utf-8")
+    for label in ("57% (-2.0 pts)", "74% (+4.1 pts)", "result 59.0%", "`poll_accuracy` of labour2016"):
+        assert label in svg, label
+    assert "Ben Bradshaw" not in svg and "46%" not in svg
 
 
 def test_svg_is_deterministic():
@@ -84,7 +99,7 @@ def test_a_changed_count_makes_the_chart_stale(tmp_path):
 
 def test_unknown_chart_and_missing_matplotlib_exit_2_with_a_hint(monkeypatch, capsys):
     assert cli.main(["chart", "no-such-chart"]) == 2
-    assert "choose from result-2016, compare-2015, discrepancies" in capsys.readouterr().err
+    assert "choose from result-2016, compare-2015, discrepancies, poll-accuracy" in capsys.readouterr().err
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     assert cli.main(["chart", "--check"]) == 2
     assert "pip install 'labour2016[charts]'" in capsys.readouterr().err

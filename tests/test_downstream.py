@@ -10,11 +10,12 @@ from conftest import ROOT
 def test_frictionless_reads_votes_into_typed_rows():
     package = Package(str(ROOT / "datapackage.json"))
     votes = package.get_resource("votes").read_rows()
-    assert len(votes) == 70
+    assert len(votes) == 97
     smith_members = {r["source_id"]: r["value"] for r in votes
                      if (r["candidate_id"], r["section"], r["measure"]) == ("owen-smith", "members", "votes")}
     assert smith_members == {"labourlist-2016-09-24-result": 116960, "totalpolitics-2016-09-24-breakdown": 116960,
-                             "compiled-2016-09-24-corbyn-wins-again": 116960}
+                             "compiled-2016-09-24-corbyn-wins-again": 116960, "pinknews-2016-09-24-corbyn-wins": 116960,
+                             "politicsresources-2016-09-24-labour-leadership-2016": 116960}
     # `value` is a Table Schema number: frictionless gives a Decimal, whole for a count.
     value = smith_members["labourlist-2016-09-24-result"]
     assert isinstance(value, Decimal) and int(value) == 116960 and value == value.to_integral_value()

@@ -19,7 +19,8 @@ from pathlib import Path
 FORMATS = ("svg", "png")
 CORBYN, SMITH = "jeremy-corbyn", "owen-smith"
 COLOURS = {CORBYN: "#c8102e", SMITH: "#4a5a6a", 2015: "#e8a0a8", 2016: "#c8102e",
-           "sources_disagree": "#c8102e", "total_vs_parts": "#e08a00", "share_vs_counts": "#4a5a6a"}
+           "sources_disagree": "#c8102e", "total_vs_parts": "#e08a00", "share_vs_counts": "#4a5a6a",
+           "poll_reports_differ": "#6a3d9a", "lead_vs_shares": "#1f78b4"}
 SECTIONS = ("all", "members", "registered_supporters", "affiliated_supporters")
 SECTION_LABELS = {"all": "All sections", "members": "Members", "registered_supporters": "Registered supporters",
                   "affiliated_supporters": "Affiliated supporters"}
@@ -73,6 +74,13 @@ def _tidy(ax) -> None:
         ax.spines[side].set_visible(False)
 
 
+def _head(fig, ax, title: str, ncols: int, fontsize: int) -> None:
+    """Title, the legend in one row above the axes, and no top or right spine."""
+    _title(fig, title)
+    ax.legend(ncols=ncols, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=fontsize)
+    _tidy(ax)
+
+
 def result_2016(con) -> Chart:
     rows = _rows(con, "select section, candidate_id, votes, share_pct, source_id from results "
                       "where election_id = 'labour-leadership-2016'")
@@ -99,9 +107,7 @@ def result_2016(con) -> Chart:
     ax.axvline(50, color="white", linewidth=1, linestyle=":")
     ax.set_xlabel("Share of the valid votes in the section (computed from the counts)")
     title = "2016 Labour leadership result by section: Corbyn v Smith"
-    _title(fig, title)
-    ax.legend(ncols=2, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=10)
-    _tidy(ax)
+    _head(fig, ax, title, ncols=2, fontsize=10)
     fig.text(0, 0, _credit(con, "results", [r[4] for r in rows],
                            "Shares are each candidate's count over the section's counts; the sources print "
                            "them rounded."), fontsize=8, color="#555555", va="top")
@@ -133,9 +139,7 @@ def compare_2015(con) -> Chart:
     ax.set_xticks(range(0, 101, 25), [f"{t}%" for t in range(0, 101, 25)])
     ax.set_xlabel("Jeremy Corbyn's share of the valid votes in the section (votes in brackets)")
     title = "Corbyn's share by section, 2015 against 2016"
-    _title(fig, title)
-    ax.legend(ncols=2, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=10)
-    _tidy(ax)
+    _head(fig, ax, title, ncols=2, fontsize=10)
     fig.text(0, 0, _credit(con, "compare_2015", [r[6] for r in rows] + [r[7] for r in rows],
                            f"2015 shares are of the first round, among {words[standing[2015]]} candidates; 2016 had "
                            f"{words[standing[2016]]}."),
@@ -148,19 +152,30 @@ def _stated(value, stated_as: str | None, source: str, pubs: dict[str, str]) -> 
     return f"{shown} ({pubs.get(source, source)})"
 
 
+# Kinds drawn as bars: figures that cannot both hold. Slips of print are listed under the bars;
+# rounding differences and canvasses beside polls stay in the view (they are not disagreements).
+DRAWN_KINDS = ("sources_disagree", "total_vs_parts", "share_vs_counts", "poll_reports_differ", "lead_vs_shares")
+
+
 def discrepancies(con) -> Chart:
+    kinds = ", ".join(f"'{k}'" for k in DRAWN_KINDS)
     rows = _rows(con, "select kind, election_id, coalesce(subject, ''), measure, value_a, stated_as_a, source_a, "
-                      "value_b, stated_as_b, source_b, gap from discrepancies")
+                      f"value_b, stated_as_b, source_b, gap from discrepancies where kind in ({kinds}) "
+                      "or kind = 'slip_of_print'")
     pubs = _publishers(con)
     names = _entity_names(con)
-    # A gap as a share of the larger value puts 0.05 points of a share and 5 million members on one axis.
-    items = sorted(((abs(r[10]) / max(abs(r[4]), abs(r[7])) * 100, r) for r in rows), key=lambda t: t[0])
-    fig, ax = _figure(1.2 + 0.62 * len(items))
+    slips = sorted(r for r in rows if r[0] == "slip_of_print")
+    others = _rows(con, f"select kind, count(*) from discrepancies where kind not in ({kinds}) "
+                        "and kind <> 'slip_of_print' group by kind order by kind")
+    # A gap as a share of the larger value puts 0.05 points of a share and 200,000 members on one axis.
+    items = sorted(((abs(r[10]) / max(abs(r[4]), abs(r[7])) * 100, r) for r in rows if r[0] != "slip_of_print"),
+                   key=lambda t: (t[0], str(t[1])))
+    fig, ax = _figure(1.6 + 0.62 * len(items) + 0.22 * len(slips))
     labels = []
     for i, (rel, r) in enumerate(items):
         ax.barh(i, rel, color=COLOURS[r[0]], height=0.6)
         ax.text(rel * 1.15, i, f"{rel:.2g}%", va="center", fontsize=9)
-        measure = "share (%)" if r[3] == "share_pct" else r[3].replace("_", " ")
+        measure = r[3].replace("share_pct", "share (%)").replace("_", " ")
         what = " ".join(p for p in (r[1][-4:], names.get(r[2], r[2]), measure) if p)
         labels.append(f"{what}\n{_stated(r[4], r[5], r[6], pubs)} v {_stated(r[7], r[8], r[9], pubs)}")
     ax.set_yticks(range(len(items)), labels, fontsize=8.5)
@@ -170,19 +185,60 @@ def discrepancies(con) -> Chart:
     ax.set_xlabel("Gap as a share of the larger value (log scale)")
     from matplotlib.patches import Patch
 
-    kinds = sorted({r[0] for _, r in items})
-    ax.legend(handles=[Patch(color=COLOURS[k], label=k.replace("_", " ")) for k in kinds],
+    drawn = sorted({r[0] for _, r in items})
+    ax.legend(handles=[Patch(color=COLOURS[k], label=k.replace("_", " ")) for k in drawn],
               loc="lower right", frameon=False, fontsize=9)
     title = "Where the sources disagree, and by how much"
     _title(fig, title)
     _tidy(ax)
-    fig.text(0, 0, _credit(con, "discrepancies", [r[6] for r in rows] + [r[9] for r in rows],
-                           "Values as printed; none is corrected in the data."),
+    listed = "\n".join(f"  {r[3].replace('_', ' ')}: {r[5]} ({pubs.get(r[6], r[6])})" for r in slips)
+    kept = "; ".join(f"{n} {k.replace('_', ' ')}" for k, n in others)
+    fig.text(0, 0, f"Slips of print, kept as printed and not compared:\n{listed}\n\n"
+             + _credit(con, "discrepancies", [r[6] for r in rows] + [r[9] for r in rows if r[9]],
+                       f"Values as printed; none is corrected in the data. Also in the view, not drawn: {kept}."),
              fontsize=8, color="#555555", va="top")
-    return Chart("discrepancies", "discrepancies", title, fig, rows)
+    # The tall caption moves the constrained layout on its first pass: settle it before any file is
+    # written, so every render of the chart gives the same bytes.
+    fig.savefig(io.BytesIO(), format="svg", bbox_inches="tight", pad_inches=0.25)
+    return Chart("discrepancies", "discrepancies", title, fig, rows + others)
 
 
-CHARTS = {"result-2016": result_2016, "compare-2015": compare_2015, "discrepancies": discrepancies}
+def poll_accuracy(con) -> Chart:
+    rows = _rows(con, "select section, source_id, poll_pct, stated_as, result_pct, error_points, result_source_id "
+                      f"from poll_accuracy where candidate_id = '{CORBYN}' order by section, source_id")
+    pubs = _publishers(con)
+    sections = [s for s in SECTIONS if any(r[0] == s for r in rows)]
+    sources = sorted({r[1] for r in rows})
+    fig, ax = _figure(1.4 + 0.9 * len(sections))
+    y = {s: len(sections) - 1 - i for i, s in enumerate(sections)}
+    result = {r[0]: r[4] for r in rows}
+    ax.barh([y[s] for s in sections], [result[s] for s in sections], height=0.6, color=COLOURS[CORBYN], alpha=0.25,
+            label="Result (share of the valid votes)")
+    for s in sections:
+        ax.text(result[s] + 0.3, y[s] + 0.22, f"result {result[s]:.1f}%", fontsize=8.5, color="#333333")
+    markers = ("o", "D", "s", "^")
+    for k, src in enumerate(sources):
+        mine = [r for r in rows if r[1] == src]
+        off = 0.12 * (k - (len(sources) - 1) / 2)
+        ax.scatter([r[2] for r in mine], [y[r[0]] + off for r in mine], marker=markers[k % len(markers)], s=46,
+                   color="#222222", zorder=3, label=f"{pubs.get(src, src)}: YouGov's figure")
+        for r in mine:
+            ax.text(r[2] + 0.35, y[r[0]] + off, f"{r[3]} ({r[5]:+.1f} pts)", va="center", fontsize=8.5)
+    ax.set_yticks([y[s] for s in sections], [SECTION_LABELS[s] for s in sections], fontsize=11)
+    ax.set_xlim(50, 80)
+    ax.set_xlabel("Jeremy Corbyn's share (%, axis from 50%): poll excluding don't knows, and the result")
+    title = "How good was YouGov's late-August poll? Corbyn's share, poll against result"
+    _head(fig, ax, title, ncols=3, fontsize=9)
+    fig.text(0, 0, _credit(con, "poll_accuracy", [r[1] for r in rows] + [r[6] for r in rows],
+                           "Only polls (kind = poll) with a stated base excluding don't knows are compared; MPs' "
+                           "canvasses and campaign claims are not polls and are not drawn. Error = poll minus result, "
+                           "in points."),
+             fontsize=8, color="#555555", va="top")
+    return Chart("poll-accuracy", "poll_accuracy", title, fig, rows)
+
+
+CHARTS = {"result-2016": result_2016, "compare-2015": compare_2015, "discrepancies": discrepancies,
+          "poll-accuracy": poll_accuracy}
 
 
 def fingerprint(chart: Chart) -> str:
