@@ -102,3 +102,22 @@ def test_a_missing_sources_folder_is_exit_2_with_a_json_report(how, tmp_path):
 def test_a_missing_package_is_exit_2_with_a_json_report(tmp_path):
     p = run("validate", str(tmp_path / "nowhere"), "--format", "json")
     assert p.returncode == 2 and json.loads(p.stdout)["cannot_run"] == f"{tmp_path / 'nowhere'} does not exist"
+
+
+def test_query_and_build_read_another_package_only_if_validate_accepts_it(tmp_path):
+    bad = copy_package(tmp_path / "bad")
+    votes = bad / "data" / "votes.csv"
+    votes.write_text(votes.read_text(encoding="utf-8").replace(",313209,", ",not-a-number,", 1), encoding="utf-8")
+    for args in (["query", "select count(*) from votes"], ["build", "--out", str(tmp_path / "out")]):
+        p = run(*args, "--package", str(bad))
+        assert p.returncode == 1 and p.stdout == "" and "Traceback" not in p.stderr
+        assert "data/votes.csv:3 [value] 'not-a-number'" in p.stderr
+    assert not (tmp_path / "out" / "labour2016.duckdb").exists()
+
+
+def test_query_and_build_take_a_descriptor_file(edited, tmp_path):
+    (edited / "datapackage.json").rename(edited / "other.json")
+    p = run("query", EDITED, "--format", "csv", "--package", str(edited / "other.json"), cwd=tmp_path)
+    assert p.returncode == 0 and p.stdout.endswith("\n1\n"), p.stderr
+    p = run("build", "--out", str(tmp_path / "out"), "--package", str(edited / "other.json"), cwd=tmp_path)
+    assert p.returncode == 0, p.stderr

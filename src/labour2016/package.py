@@ -15,7 +15,8 @@ from .model import DESCRIPTOR
 HERE = Path(__file__).resolve().parent
 SOURCES_ENV = "LABOUR2016_SOURCES"
 # The --package/path help of every command that takes one; locate() is what it describes.
-LOCATE_HELP = "folder holding datapackage.json (default: the current folder if it has one, else the installed package)"
+LOCATE_HELP = ("folder holding datapackage.json, or a descriptor file (default: the current folder if it has "
+               "one, else the installed package)")
 
 
 def root() -> Path:

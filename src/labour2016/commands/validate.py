@@ -17,8 +17,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", default=None,
-                        help="package folder or its descriptor file; " + package.LOCATE_HELP)
+    parser.add_argument("path", nargs="?", default=None, help=package.LOCATE_HELP)
     parser.add_argument("--sources", metavar="DIR", default=None,
                         help="folder of archived source texts (default: $LABOUR2016_SOURCES, then "
                              "../shared/sources beside a checkout)")
