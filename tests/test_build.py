@@ -1,5 +1,6 @@
 """`labour2016 build`: a DuckDB file and Parquet files that read back, written atomically."""
 import csv
+import os
 import sqlite3
 import subprocess
 import sys
@@ -146,3 +147,34 @@ def test_datasette_browses_the_sqlite_build_with_its_descriptions(built):
         ("compiled-2016-09-24-corbyn-wins-again", 116960), ("labourlist-2016-09-24-result", 116960),
         ("pinknews-2016-09-24-corbyn-wins", 116960), ("politicsresources-2016-09-24-labour-leadership-2016", 116960),
         ("totalpolitics-2016-09-24-breakdown", 116960)]
+
+
+def test_a_build_removes_what_an_interrupted_build_left(tmp_path):
+    out = tmp_path / "out"
+    (out / "parquet").mkdir(parents=True)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead, alive = int(gone.stdout), os.getpid()  # a finished process; this one, running
+    left = [out / f".labour2016.duckdb.tmp-{dead}", out / f".labour2016.duckdb.tmp-{dead}.wal",
+            out / "parquet" / f".votes.parquet.tmp-{dead}"]
+    running = out / f".labour2016.sqlite.tmp-{alive}"
+    for f in [*left, running]:
+        f.write_text("half-written")
+    p = build(out)
+    assert p.returncode == 0, p.stderr
+    assert not any(f.exists() for f in left) and running.exists()
+    assert f"removed .votes.parquet.tmp-{dead}, left by an interrupted build" in p.stderr
+
+
+def test_ctrl_c_during_a_build_exits_130_and_leaves_nothing(tmp_path, monkeypatch, capsys):
+    from labour2016 import cli
+    from labour2016.commands import build as command
+
+    def interrupted(pkg, out, staged):
+        staged.append((out / ".half.tmp-1", out / "half"))
+        staged[-1][0].write_text("half-written")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(command, "_write_all", interrupted)
+    assert cli.main(["build", "--out", str(tmp_path / "out")]) == 130
+    assert capsys.readouterr().err == "labour2016: interrupted\n"
+    assert debris(tmp_path / "out") == []

@@ -3,18 +3,48 @@
 connect() loads the eleven resources as typed TABLES (the generated base views of
 queries/views.sql, materialised), defines the analytic views over them, and by default
 locks the connection: no file or network access, no configuration changes, so a query
-cannot read or write anything outside the database. load() returns a pandas DataFrame;
-pandas is imported only there.
+cannot read or write anything outside the database. Every connection is bounded in time
+and memory, and spills nothing to disk (see labour2016.bounds). load() returns a pandas
+DataFrame; pandas is imported only there.
 """
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 import duckdb
 
-from . import model, package, sqlgen
+from . import bounds, model, package, sqlgen
 
-def connect(safe: bool = True, base: str | Path | None = None, database: str = ":memory:") -> duckdb.DuckDBPyConnection:
+# Open connections, so that Ctrl-C can interrupt a statement running in DuckDB's C code,
+# where Python's own SIGINT handler cannot run until the statement ends (see cli.entry).
+_OPEN: weakref.WeakSet = weakref.WeakSet()
+
+
+def stopped(error: duckdb.Error) -> str | None:
+    """What bound a DuckDB error says was hit ("timeout" or "memory"), else None.
+
+    Ctrl-C and the timeout both raise InterruptException; only the timeout's says why.
+    """
+    if isinstance(error, duckdb.InterruptException) and "maximum execution time" in str(error):
+        return "timeout"
+    if isinstance(error, duckdb.OutOfMemoryException):
+        return "memory"
+    return None
+
+
+def interrupt_all() -> None:
+    """Interrupt the statement running on every open connection (Ctrl-C)."""
+    for con in list(_OPEN):
+        try:
+            con.interrupt()
+        except duckdb.Error:  # closed meanwhile
+            pass
+
+
+def connect(safe: bool = True, base: str | Path | None = None, database: str = ":memory:", *,
+            timeout: float | None = bounds.TIMEOUT, memory_limit: str | None = bounds.MEMORY_LIMIT,
+            threads: int | None = None) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection holding the package's tables and views.
 
     base: folder holding datapackage.json and data/ (default: this package, checkout or wheel).
@@ -23,6 +53,9 @@ def connect(safe: bool = True, base: str | Path | None = None, database: str = "
     --no-sources`) and refused with validate's report, raising labour2016.model.PackageError.
     safe: forbid file and network access and lock the configuration once everything is loaded
     (pass safe=False to COPY results out, read your own files or ATTACH other databases).
+    timeout (seconds), memory_limit ("2GB"), threads: the bounds of every statement (see
+    labour2016.bounds; None lifts one); with safe, the locked configuration keeps them, so a
+    query cannot SET them away.
 
     The base tables are the generated block of views.sql, regenerated here from the package
     model with absolute CSV paths (see sqlgen.generate) and materialised as tables, so
@@ -34,14 +67,18 @@ def connect(safe: bool = True, base: str | Path | None = None, database: str = "
         pkg = gate.check(Path(base))
     else:
         pkg = package.model()
-    return open_model(pkg, safe, database)
+    return open_model(pkg, safe, database, timeout=timeout, memory_limit=memory_limit, threads=threads)
 
 
-def open_model(pkg: model.Package, safe: bool = True, database: str = ":memory:") -> duckdb.DuckDBPyConnection:
+def open_model(pkg: model.Package, safe: bool = True, database: str = ":memory:", *,
+               timeout: float | None = bounds.TIMEOUT, memory_limit: str | None = bounds.MEMORY_LIMIT,
+               threads: int | None = None) -> duckdb.DuckDBPyConnection:
     """connect() for a package model that has already passed the gate."""
     macros, _, analytic = sqlgen.split(sqlgen.views_sql())
     block = sqlgen.generate(pkg, absolute=True)
-    con = duckdb.connect(database)
+    con = duckdb.connect(database, config=bounds.config(timeout, memory_limit, threads))
+    _OPEN.add(con)
+    con.execute("set enable_progress_bar = false")  # DuckDB would draw it into the output
     con.execute(macros)
     con.execute(block.replace("create or replace view ", "create or replace table "))
     con.execute(analytic)

@@ -25,6 +25,7 @@ COMMANDS = {
 }
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
+_WAKEUP: tuple = ()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,8 +64,40 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("labour2016: interrupted", file=sys.stderr)
         return 130
+    except RuntimeError as e:
+        if str(e) != "Query interrupted":  # what DuckDB raises when it sees Ctrl-C itself
+            raise
+        print("labour2016: interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:
         return EXIT_OK
+
+
+def _interrupt_duckdb_on_ctrl_c() -> None:
+    """Make Ctrl-C stop a DuckDB statement at once.
+
+    Python runs its SIGINT handler only between bytecodes, and DuckDB checks for it only
+    between its tasks (with max_execution_time set, not until the timeout), so Ctrl-C alone
+    can wait for the whole query. The signal also wakes this thread (signal.set_wakeup_fd),
+    which interrupts the statements running on labour2016's connections.
+    """
+    import signal
+    import socket
+    import threading
+
+    global _WAKEUP
+    _WAKEUP = reader, writer = socket.socketpair()  # kept: the signal writes to writer's fd
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+
+    def watch() -> None:
+        while signal.SIGINT not in reader.recv(64):
+            pass
+        api = sys.modules.get("labour2016.api")  # loaded only by the commands that query
+        if api is not None:
+            api.interrupt_all()
+
+    threading.Thread(target=watch, name="labour2016-ctrl-c", daemon=True).start()
 
 
 def entry() -> None:
@@ -74,6 +107,7 @@ def entry() -> None:
     package (benchmarks/RESULTS.md). By the time main() returns every command has closed its
     files and connections, so only the standard streams need flushing.
     """
+    _interrupt_duckdb_on_ctrl_c()
     code = main()
     try:
         sys.stdout.flush()

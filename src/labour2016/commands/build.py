@@ -3,7 +3,8 @@ SQLite copy of the tables with Datasette metadata (see labour2016.sqlite).
 
 Every file is first written under a temporary name in its final folder; only when all of
 them are written are they renamed into place. A failed build renames nothing and removes its
-temporary files, so a reader never sees a half-written file and an earlier build survives.
+temporary files, so a reader never sees a half-written file and an earlier build survives;
+the temporary files of a build that was killed are removed by the next build.
 The database is written in DuckDB's v1.0.0 storage format, which every DuckDB from 1.0 on
 (including the `duckdb` CLI from PyPI's duckdb-cli) can open; Parquet is readable everywhere.
 """
@@ -11,10 +12,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from pathlib import Path
 
+from .. import model, package
 from ..sqlgen import ident, sql_str
 
 HELP = ("write OUT/labour2016.duckdb (tables and views), OUT/parquet/<table>.parquet and OUT/labour2016.sqlite "
@@ -28,8 +31,7 @@ STORAGE_VERSION = "v1.0.0"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build/)")
-    parser.add_argument("--package", type=Path, default=None,
-                        help="folder holding datapackage.json (default: this package)")
+    parser.add_argument("--package", metavar="DIR", default=None, help=package.LOCATE_HELP)
 
 
 def progress(message: str) -> None:
@@ -40,15 +42,35 @@ def _temporary(target: Path) -> Path:
     return target.with_name(f".{target.name}.tmp-{os.getpid()}")
 
 
-def _write_all(base: Path, out: Path, staged: list[tuple[Path, Path]]) -> int:
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def _remove_stale(out: Path) -> None:
+    """Remove the temporary files (and their .wal) of builds whose process is no longer running."""
+    for folder in (out, out / "parquet"):
+        for f in folder.glob(".*.tmp-*"):
+            found = re.fullmatch(r"\..+\.tmp-(\d+)(\.wal)?", f.name)
+            if found and not _running(int(found.group(1))):
+                f.unlink()
+                progress(f"removed {f.name}, left by an interrupted build")
+
+
+def _write_all(pkg: model.Package, out: Path, staged: list[tuple[Path, Path]]) -> int:
     """Write every output under its temporary name, recording (temporary, final) in staged."""
     import json
 
-    from .. import api, gate, sqlite
+    from .. import api, sqlite
 
-    pkg = gate.check(base)
     names = list(pkg.resources)
-    con = api.open_model(pkg, safe=False)
+    # A build is not a user's query: no time or memory bound beyond DuckDB's own.
+    con = api.open_model(pkg, safe=False, timeout=None, memory_limit=None)
     for name in names:
         n = con.execute(f"select count(*) from {ident(name)}").fetchone()[0]
         target = out / "parquet" / f"{name}.parquet"
@@ -74,31 +96,46 @@ def _write_all(base: Path, out: Path, staged: list[tuple[Path, Path]]) -> int:
     return len(names)
 
 
+def _discard(staged: list[tuple[Path, Path]]) -> None:
+    for tmp, _ in staged:
+        for p in (tmp, Path(f"{tmp}.wal")):
+            if p.exists():
+                p.unlink()
+
+
 def run(args: argparse.Namespace) -> int:
     import sqlite3
 
     import duckdb
 
-    from .. import model, package
+    from .. import gate
 
     t0 = time.perf_counter()
+    try:
+        base, descriptor = package.locate(args.package)
+    except FileNotFoundError as e:
+        progress(str(e))
+        return 2
     staged: list[tuple[Path, Path]] = []
     try:
-        base = args.package.resolve() if args.package else package.root()
+        pkg = gate.check(base, descriptor.name)
         out: Path = args.out.resolve()
         (out / "parquet").mkdir(parents=True, exist_ok=True)
-        _write_all(base, out, staged)
+        _remove_stale(out)
+        _write_all(pkg, out, staged)
         for tmp, target in staged:
             os.replace(tmp, target)
     except model.PackageError as e:
         progress(str(e))
         return 1
     except (duckdb.Error, sqlite3.Error, OSError, ValueError, KeyError) as e:
-        for tmp, _ in staged:
-            for p in (tmp, Path(f"{tmp}.wal")):
-                if p.exists():
-                    p.unlink()
+        _discard(staged)
+        if isinstance(e, duckdb.InterruptException):
+            raise KeyboardInterrupt from None  # Ctrl-C (see cli.entry)
         progress(f"failed: {e} (temporary files removed)")
         return 1
+    except BaseException:  # Ctrl-C: leave nothing half-written behind either
+        _discard(staged)
+        raise
     progress(f"done in {time.perf_counter() - t0:.2f} s -> {out}")
     return 0

@@ -1,23 +1,51 @@
-"""`labour2016 query "SQL"`: run SQL over the package's tables and views.
+"""`labour2016 query "SQL"`: run one SQL statement over the package's tables and views.
 
 The connection is locked (no file or network access, no configuration changes), so
-COPY ... TO, read_csv('/elsewhere') and ATTACH are refused. Imports duckdb only:
-never pandas, pandera or frictionless.
+COPY ... TO, read_csv('/elsewhere') and ATTACH are refused, and bounded (labour2016.bounds):
+a statement stops after --timeout seconds or at --memory-limit, and writes nothing to disk.
+Imports duckdb only: never pandas, pandera or frictionless.
 """
 from __future__ import annotations
 
 import argparse
+import math
+import re
 import sys
 
-HELP = "run SQL over the package's tables and views (read-only: no file access)"
+from .. import bounds, package
+
+HELP = "run one SQL statement over the package's tables and views (read-only, bounded in time and memory)"
 EXAMPLE = ("labour2016 query \"select section, candidate_id, votes, round(share_pct, 2) as share_pct "
-           "from results where election_id = 'labour-leadership-2016'\" --format markdown")
+           "from results where election_id = 'labour-leadership-2016'\" --format markdown --timeout 10")
 FORMATS = ("table", "csv", "json", "markdown")
+
+
+def seconds(value: str) -> float:
+    try:
+        out = float(value)
+    except ValueError:
+        out = -1.0
+    if not (math.isfinite(out) and out >= 0):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds (0: no limit)")
+    return out
+
+
+def size(value: str) -> str:
+    # DuckDB's own units; checked here so that a typo is a usage error, not a failed query.
+    if not re.fullmatch(r"\s*\d+(\.\d+)?\s*([KMGT]i?B|B)?\s*", value, re.IGNORECASE):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size such as 500MB or 2GB")
+    return value.strip()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("sql", help="one SQL statement; see `labour2016 views` for the views")
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    parser.add_argument("--package", metavar="DIR", default=None, help=package.LOCATE_HELP)
+    parser.add_argument("--timeout", type=seconds, default=bounds.TIMEOUT, metavar="SECONDS",
+                        help=f"stop the statement after this many seconds (default: {bounds.TIMEOUT:g}; 0: no limit)")
+    parser.add_argument("--memory-limit", type=size, default=bounds.MEMORY_LIMIT, metavar="SIZE",
+                        help=f"memory the statement may use, e.g. 500MB (default: {bounds.MEMORY_LIMIT}); "
+                             "nothing is spilled to disk")
 
 
 def text(value) -> str:
@@ -33,6 +61,8 @@ def text(value) -> str:
 
 
 def jsonable(value):
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON has no NaN or Infinity
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if type(value).__name__ == "Decimal":
@@ -56,7 +86,8 @@ def write(out, columns: list[str], rows: list[tuple], fmt: str) -> None:
     elif fmt == "json":
         import json
 
-        json.dump([{c: jsonable(v) for c, v in zip(columns, row)} for row in rows], out, ensure_ascii=False, indent=1)
+        json.dump([{c: jsonable(v) for c, v in zip(columns, row)} for row in rows], out, ensure_ascii=False, indent=1,
+                  allow_nan=False)
         out.write("\n")
     else:
         cells = [[text(v) for v in row] for row in rows]
@@ -86,25 +117,49 @@ REFUSED = {"ATTACH", "DETACH", "COPY", "COPY_DATABASE", "EXPORT", "LOAD", "SET",
 def run(args: argparse.Namespace) -> int:
     import duckdb
 
-    from .. import api
+    from .. import api, model
 
     try:
-        con = api.connect(safe=True)
+        root, descriptor = package.locate(args.package)
+    except FileNotFoundError as e:
+        print(f"labour2016 query: {e}", file=sys.stderr)
+        return 2
+    try:
+        if root == package.root().resolve() and descriptor.name == package.DESCRIPTOR:
+            pkg = package.model()  # this package's own, which the tests validate
+        else:
+            from .. import gate
+
+            pkg = gate.check(root, descriptor.name)  # another folder's: only if validate accepts it
+    except model.PackageError as e:
+        print(f"labour2016 query: {e}", file=sys.stderr)
+        return 1
+    try:
+        con = api.open_model(pkg, safe=True, timeout=args.timeout, memory_limit=args.memory_limit)
         statements = con.extract_statements(args.sql)
-        if not statements:
-            print("labour2016 query: no SQL statement given", file=sys.stderr)
+        if len(statements) != 1:
+            got = "no SQL statement" if not statements else f"{len(statements)} statements"
+            print(f"labour2016 query: one SQL statement per call, got {got} (nothing was run)", file=sys.stderr)
             return 2
-        for statement in statements:
-            kind = statement.type.name
-            if kind in REFUSED:
-                raise duckdb.PermissionException(f"{kind} statements are not allowed in labour2016 query")
-        cur = con.execute(args.sql)
+        kind = statements[0].type.name
+        if kind in REFUSED:
+            raise duckdb.PermissionException(f"{kind} statements are not allowed in labour2016 query")
+        cur = con.execute(statements[0])
         if cur is None or cur.description is None:
             return 0
         columns = [d[0] for d in cur.description]
         rows = cur.fetchall()
     except duckdb.Error as e:
-        print(f"labour2016 query: {e}", file=sys.stderr)
+        bound = api.stopped(e)
+        if bound == "timeout":
+            print(f"labour2016 query: query stopped after {args.timeout:g} s (--timeout)", file=sys.stderr)
+        elif bound == "memory":
+            print(f"labour2016 query: query stopped: it needs more than {args.memory_limit} of memory "
+                  f"(--memory-limit; nothing is spilled to disk)", file=sys.stderr)
+        elif isinstance(e, duckdb.InterruptException):
+            raise KeyboardInterrupt from None  # Ctrl-C (see cli.entry)
+        else:
+            print(f"labour2016 query: {e}", file=sys.stderr)
         return 1
     write(sys.stdout, columns, rows, args.format)
     return 0

@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+from .. import package
+
 HELP = "validate the package: schemas, keys, evidence, arithmetic and (with the texts) sources; exit 1 on problems"
 EXAMPLE = "labour2016 validate . --sources ../shared/sources --format json"
 
@@ -15,9 +17,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", default=None,
-                        help="package folder or its datapackage.json (default: the current folder if it has "
-                             "one, else the installed package)")
+    parser.add_argument("path", nargs="?", default=None, help=package.LOCATE_HELP)
     parser.add_argument("--sources", metavar="DIR", default=None,
                         help="folder of archived source texts (default: $LABOUR2016_SOURCES, then "
                              "../shared/sources beside a checkout)")
@@ -26,22 +26,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="name each step on stderr as it starts, with the seconds so far "
                              "(default: when stderr is a terminal)")
-
-
-def _package_root(path: str | None) -> Path:
-    from .. import package
-
-    if path is None:
-        cwd = Path.cwd()
-        return cwd if (cwd / package.DESCRIPTOR).is_file() else package.root()
-    p = Path(path)
-    if p.is_dir():
-        if not (p / package.DESCRIPTOR).is_file():
-            raise FileNotFoundError(f"no {package.DESCRIPTOR} in {p}")
-        return p
-    if p.is_file():
-        return p.parent
-    raise FileNotFoundError(f"{p} does not exist")
 
 
 def _text_report(ctx, root: Path) -> str:
@@ -63,22 +47,21 @@ def _text_report(ctx, root: Path) -> str:
     return "\n".join(out)
 
 
-def run(args: argparse.Namespace) -> int:
-    from .. import package
+def _cannot_run(args: argparse.Namespace, message: str, root: Path | None = None) -> int:
+    """Exit 2: the message on stderr and, with --format json, still a JSON document on stdout."""
+    print(f"labour2016 validate: {message}", file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps({"valid": False, "error_count": 0, "package": str(root) if root else None,
+                          "cannot_run": message, "problems": []}, indent=2, ensure_ascii=False))
+    return EXIT_CANNOT_RUN
 
+
+def run(args: argparse.Namespace) -> int:
     try:
-        root = _package_root(args.path)
+        root, descriptor = package.locate(args.path)
+        sources = None if args.no_sources else package.sources_dir(args.sources)
     except FileNotFoundError as e:
-        print(f"labour2016 validate: {e}", file=sys.stderr)
-        return EXIT_CANNOT_RUN
-    sources = None
-    if not args.no_sources:
-        sources = package.sources_dir(args.sources)
-        if args.sources and not Path(args.sources).is_dir():
-            print(f"labour2016 validate: --sources {args.sources} is not a folder", file=sys.stderr)
-            return EXIT_CANNOT_RUN
-        if sources is not None and not sources.is_dir():
-            sources = None
+        return _cannot_run(args, str(e))
     from ..validate import validate
 
     show = sys.stderr.isatty() if args.progress is None else args.progress
@@ -88,10 +71,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"labour2016 validate: {time.perf_counter() - t0:6.2f} s  {step}", file=sys.stderr, flush=True)
 
     try:
-        ctx = validate(root, sources, progress if show else None)
+        ctx = validate(root, sources, progress if show else None, descriptor=descriptor.name)
     except Exception as e:  # a bug in a check must not look like a verdict on the data
-        print(f"labour2016 validate: cannot finish: {type(e).__name__}: {e}", file=sys.stderr)
-        return EXIT_CANNOT_RUN
+        return _cannot_run(args, f"cannot finish: {type(e).__name__}: {e}", root)
     if args.no_sources:
         ctx.sources_note = "source-text checks skipped (--no-sources)"
     if args.format == "json":
@@ -99,6 +81,7 @@ def run(args: argparse.Namespace) -> int:
             "valid": not ctx.problems,
             "error_count": len(ctx.problems),
             "package": str(root),
+            "cannot_run": None,
             "sources_checked": ctx.sources_checked,
             "sources_note": ctx.sources_note,
             "problems": [p.as_dict() for p in ctx.problems],
