@@ -12,14 +12,16 @@ E16, E15 = "labour-leadership-2016", "labour-leadership-2015"
 def test_frictionless_validates_every_resource():
     report = Package(str(ROOT / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
-    assert len(report.tasks) == 11
+    assert len(report.tasks) == 14
 
 
-def test_descriptor_metadata_is_complete():
+def test_descriptor_metadata_is_complete(tables):
     dp = Package(str(ROOT / "datapackage.json"))
     assert dp.name == "labour2016" and dp.version
     assert dp.licenses and "quotations" in dp.licenses[0]["title"].lower()
-    assert len(dp.sources) == 15
+    # one entry per row of sources.csv
+    assert [s["title"] for s in dp.sources] == [f"{s['publisher']}: {s['title']}" for s in tables["sources"]]
+    assert len(dp.sources) == 37
     for resource in dp.resources:
         assert resource.schema.primary_key, resource.name
         for field in resource.schema.fields:
@@ -53,7 +55,8 @@ def test_official_2016_result_is_complete(tables):
 def test_disagreeing_sources_are_both_kept(tables):
     eligible = {r["source_id"]: float(r["value"]) for r in
                 rows(tables, "electorate", election_id=E16, section="all", measure="eligible")}
-    assert eligible == {"independent-2016-09-21-smith-concedes": 640000, "gulftimes-2016-09-24-corbyn-wins": 654006}
+    assert eligible == {"independent-2016-09-21-smith-concedes": 640000, "gulftimes-2016-09-24-corbyn-wins": 654006,
+                        "sunderlandecho-2016-08-22-640000-eligible": 640000}
     gmb = {r["source_id"]: r["ballot_participants"] for r in rows(tables, "endorsements", endorser_id="gmb", method="members_ballot")}
     assert gmb == {"bbc-2016-08-10-gmb-backs-smith": "43419", "morningstar-2016-08-11-gmb-turnout": "43635",
                    "ibtimes-uk-2016-09-24-smith-campaign": "43000"}

@@ -20,6 +20,7 @@ FORMATS = ("svg", "png")
 CORBYN, SMITH = "jeremy-corbyn", "owen-smith"
 COLOURS = {CORBYN: "#c8102e", SMITH: "#4a5a6a", 2015: "#e8a0a8", 2016: "#c8102e",
            "sources_disagree": "#c8102e", "total_vs_parts": "#e08a00", "share_vs_counts": "#4a5a6a"}
+CHARTED_KINDS = ("sources_disagree", "total_vs_parts", "share_vs_counts")
 SECTIONS = ("all", "members", "registered_supporters", "affiliated_supporters")
 SECTION_LABELS = {"all": "All sections", "members": "Members", "registered_supporters": "Registered supporters",
                   "affiliated_supporters": "Affiliated supporters"}
@@ -112,7 +113,8 @@ def compare_2015(con) -> Chart:
     rows = _rows(con, "select section, share_2015, share_2016, change_points, votes_2015, votes_2016, "
                       "source_2015, source_2016 from compare_2015")
     by = {r[0]: r for r in rows}
-    standing = dict(_rows(con, "select year, count(*) from candidates join elections using (election_id) group by year"))
+    standing = dict(_rows(con, "select year, count(*) from candidates join elections using (election_id) "
+                          "where status = 'stood' group by year"))
     words = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
     fig, ax = _figure(4.8)
     y = list(range(len(SECTIONS)))[::-1]
@@ -149,8 +151,11 @@ def _stated(value, stated_as: str | None, source: str, pubs: dict[str, str]) -> 
 
 
 def discrepancies(con) -> Chart:
+    # Figures only: names and dates printed differently have no gap to draw, and a later count
+    # is no contradiction; the view lists them all.
     rows = _rows(con, "select kind, election_id, coalesce(subject, ''), measure, value_a, stated_as_a, source_a, "
-                      "value_b, stated_as_b, source_b, gap from discrepancies")
+                      "value_b, stated_as_b, source_b, gap from discrepancies "
+                      f"where value_a is not null and value_b is not null and kind in {CHARTED_KINDS}")
     pubs = _publishers(con)
     names = _entity_names(con)
     # A gap as a share of the larger value puts 0.05 points of a share and 5 million members on one axis.
@@ -177,7 +182,8 @@ def discrepancies(con) -> Chart:
     _title(fig, title)
     _tidy(ax)
     fig.text(0, 0, _credit(con, "discrepancies", [r[6] for r in rows] + [r[9] for r in rows],
-                           "Values as printed; none is corrected in the data."),
+                           "Values as printed; none is corrected in the data. Names and dates printed "
+                           "differently, and later counts, are listed in the view."),
              fontsize=8, color="#555555", va="top")
     return Chart("discrepancies", "discrepancies", title, fig, rows)
 
