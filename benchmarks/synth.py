@@ -6,7 +6,7 @@ The copy keeps the package's descriptor and Table Schemas unchanged (datapackage
 schemas/ are copied, and queries/ too when it exists) and replicates the real rows:
 
 * the fact tables (votes, electorate, statements, figures, endorsements, nominations, events,
-  polls, slips)
+  polls, slips, rules, court_rulings)
   get exactly N rows each: row i is real row ``i mod B`` of that table (B real rows), copy
   ``c = i // B``;
 * every copy of a row gets new keys: surrogate ids (figure_id, statement_id, ...) get the
@@ -44,6 +44,8 @@ FACT_TABLES = {
     "events": "event_id",
     "polls": "poll_figure_id",
     "slips": "slip_id",
+    "rules": "rule_id",
+    "court_rulings": "ruling_id",
 }
 ELECTION_TABLES = ("elections", "candidates")  # one full copy per synthetic election
 ID_MARK, ELECTION_MARK = "\x02", "\x03"  # never in the data; csv leaves them unquoted

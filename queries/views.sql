@@ -96,8 +96,13 @@ select * from read_csv('data/candidates.csv',
         'election_id': 'VARCHAR',
         'candidate_id': 'VARCHAR',
         'incumbent': 'BOOLEAN',
+        'status': 'VARCHAR',
+        'status_date': 'DATE',
+        'status_date_basis': 'VARCHAR',
         'source_id': 'VARCHAR',
-        'evidence': 'VARCHAR'
+        'evidence': 'VARCHAR',
+        'status_evidence': 'VARCHAR',
+        'notes': 'VARCHAR'
     });
 create or replace view "electorate" as
 select * from read_csv('data/electorate.csv',
@@ -194,7 +199,9 @@ select * from read_csv('data/nominations.csv',
         'election_id': 'VARCHAR',
         'candidate_id': 'VARCHAR',
         'nominating_body': 'VARCHAR',
+        'stage': 'VARCHAR',
         'measure': 'VARCHAR',
+        'relative_to_id': 'VARCHAR',
         'value': 'DOUBLE',
         'stated_as': 'VARCHAR',
         'qualifier': 'VARCHAR',
@@ -212,6 +219,7 @@ select * from read_csv('data/events.csv',
         'date': 'DATE',
         'date_basis': 'VARCHAR',
         'event_type': 'VARCHAR',
+        'subject_id': 'VARCHAR',
         'description': 'VARCHAR',
         'source_id': 'VARCHAR',
         'evidence': 'VARCHAR',
@@ -259,6 +267,74 @@ select * from read_csv('data/slips.csv',
         'evidence': 'VARCHAR',
         'notes': 'VARCHAR'
     });
+create or replace view "rules" as
+select * from read_csv('data/rules.csv',
+    header = true, delim = ',', quote = '"', escape = '"',
+    nullstr = [''], auto_detect = false,
+    columns = {
+        'rule_id': 'VARCHAR',
+        'election_id': 'VARCHAR',
+        'rule': 'VARCHAR',
+        'decided_by_id': 'VARCHAR',
+        'decided_on': 'DATE',
+        'decided_on_basis': 'VARCHAR',
+        'votes_for': 'BIGINT',
+        'votes_for_stated_as': 'VARCHAR',
+        'votes_against': 'BIGINT',
+        'votes_against_stated_as': 'VARCHAR',
+        'value': 'DOUBLE',
+        'unit': 'VARCHAR',
+        'stated_as': 'VARCHAR',
+        'qualifier': 'VARCHAR',
+        'rule_date': 'DATE',
+        'rule_date_role': 'VARCHAR',
+        'rule_date_stated_as': 'VARCHAR',
+        'source_id': 'VARCHAR',
+        'evidence': 'VARCHAR',
+        'context_evidence': 'VARCHAR',
+        'notes': 'VARCHAR'
+    });
+create or replace view "court_rulings" as
+select * from read_csv('data/court_rulings.csv',
+    header = true, delim = ',', quote = '"', escape = '"',
+    nullstr = [''], auto_detect = false,
+    columns = {
+        'ruling_id': 'VARCHAR',
+        'election_id': 'VARCHAR',
+        'case_id': 'VARCHAR',
+        'case_name_as_printed': 'VARCHAR',
+        'citation': 'VARCHAR',
+        'court': 'VARCHAR',
+        'rule': 'VARCHAR',
+        'decided_on': 'DATE',
+        'decided_on_basis': 'VARCHAR',
+        'hearing_date': 'DATE',
+        'judges_as_printed': 'VARCHAR',
+        'outcome': 'VARCHAR',
+        'members_affected': 'BIGINT',
+        'members_affected_stated_as': 'VARCHAR',
+        'members_affected_qualifier': 'VARCHAR',
+        'source_id': 'VARCHAR',
+        'evidence': 'VARCHAR',
+        'date_evidence': 'VARCHAR',
+        'notes': 'VARCHAR'
+    });
+create or replace view "court_parties" as
+select * from read_csv('data/court_parties.csv',
+    header = true, delim = ',', quote = '"', escape = '"',
+    nullstr = [''], auto_detect = false,
+    columns = {
+        'party_id': 'VARCHAR',
+        'case_id': 'VARCHAR',
+        'role': 'VARCHAR',
+        'position': 'BIGINT',
+        'name_as_printed': 'VARCHAR',
+        'described_as': 'VARCHAR',
+        'entity_id': 'VARCHAR',
+        'source_id': 'VARCHAR',
+        'evidence': 'VARCHAR',
+        'notes': 'VARCHAR'
+    });
 -- END GENERATED
 
 -- Analytic views ------------------------------------------------------------------------
@@ -291,7 +367,7 @@ with written as (
            ballot_share_pct, ballot_share_stated_as, 'exact', null, source_id, evidence
     from endorsements where ballot_share_pct is not null
     union all
-    select 'nominations', election_id, null, nominating_body, candidate_id, measure, value, stated_as, qualifier, null, source_id, evidence
+    select 'nominations', election_id, stage, nominating_body, candidate_id, measure, value, stated_as, qualifier, null, source_id, evidence
     from nominations
     union all
     -- subject_id is the poll figure's own id: poll figures are compared in discrepancies by poll,
@@ -356,7 +432,8 @@ with chosen as (
 ), section_totals as (
     -- shares from counts only when every candidate of the election has a count in the section
     select k.election_id, k.section, sum(c.votes) as section_votes,
-           count(c.votes) = (select count(*) from candidates d where d.election_id = k.election_id) as complete
+           count(c.votes) = (select count(*) from candidates d where d.election_id = k.election_id
+                                                                 and d.status = 'stood') as complete
     from (select distinct election_id, section from keys) k
     left join counted c using (election_id, section)
     group by k.election_id, k.section
@@ -504,6 +581,9 @@ with rows_by_source as (
     union all select 'events', source_id from events
     union all select 'polls', source_id from polls
     union all select 'slips', source_id from slips
+    union all select 'rules', source_id from rules
+    union all select 'court_rulings', source_id from court_rulings
+    union all select 'court_parties', source_id from court_parties
 )
 select s.source_id, s.publisher, s.reliability, r.table_name, count(r.source_id) as rows
 from sources s left join rows_by_source r using (source_id)
@@ -515,8 +595,49 @@ select * from (values
     -- not turnout: ballots returned include rejected ones, so 2015's 422,871 turnout and its
     -- 422,664 valid first-stage votes are different measures, not a disagreement
     ('valid_votes', 'ballots_counted', 'valid votes, compared with votes cast'),
-    ('votes_cast', 'ballots_counted', 'votes cast (the sources mean the valid votes), compared with valid votes')
+    ('votes_cast', 'ballots_counted', 'votes cast (the sources mean the valid votes), compared with valid votes'),
+    ('applications', 'eligible', 'registered-supporter applications (AOL: "who each paid £25 to get their vote"), compared with the registered supporters able to vote')
 ) as t(measure, compared_as, why);
+
+-- view nomination_tallies: how many MPs and MEPs nominated each candidate, on the first day and at the close, per source?
+-- Reported counts as each source words the nominating body; where a source gives a count only
+-- as a gap ("25 fewer") or as MPs and MEPs apart, the count is derived from its own figures and says how.
+create or replace view nomination_tallies as
+with counts as (
+    select election_id, candidate_id, stage, nominating_body, source_id,
+           min(value) as value, count(distinct value) as n_values, min(stated_as) as stated_as
+    from nominations
+    where measure = 'count' and stage is not null
+    group by all
+), from_gap as (
+    select g.election_id, g.candidate_id, g.stage, r.nominating_body, g.source_id,
+           r.value - g.value as value, 'shortfall' as derived_from,
+           r.stated_as || ' (' || r.candidate_id || ') − ' || g.stated_as as derivation
+    from nominations g
+    join counts r on r.election_id = g.election_id and r.candidate_id = g.relative_to_id
+     and r.stage = g.stage and r.nominating_body = g.nominating_body and r.source_id = g.source_id and r.n_values = 1
+    where g.measure = 'shortfall'
+), from_parts as (
+    select m.election_id, m.candidate_id, m.stage, 'plp_eplp' as nominating_body, m.source_id,
+           m.value + e.value as value, 'mps_plus_meps' as derived_from,
+           m.stated_as || ' MPs + ' || e.stated_as || ' MEPs' as derivation
+    from counts m join counts e using (election_id, candidate_id, stage, source_id)
+    where m.nominating_body = 'mps' and e.nominating_body = 'meps' and m.n_values = 1 and e.n_values = 1
+), derived as (
+    select d.* from (select * from from_gap union all select * from from_parts) d
+    where not exists (select 1 from counts c where c.election_id = d.election_id and c.candidate_id = d.candidate_id
+                      and c.stage = d.stage and c.nominating_body = d.nominating_body and c.source_id = d.source_id)
+)
+select election_id, candidate_id, stage, nominating_body, cast(value as bigint) as nominations, stated_as,
+       'reported' as basis, cast(null as varchar) as derived_from, source_id,
+       'as reported' || case when n_values > 1 then ' (the source gives ' || n_values || ' values; the least shown)' else '' end as why
+from counts
+union all
+select election_id, candidate_id, stage, nominating_body, cast(value as bigint), derivation,
+       'derived', derived_from, source_id,
+       case derived_from when 'shortfall' then 'the rival''s count in the same source less the gap it reports'
+                         else 'the same source''s MPs and MEPs added' end
+from derived;
 
 -- view discrepancies: where do sources disagree, do totals match their parts, do shares match the counts, which slips of print are there?
 create or replace view discrepancies as
@@ -550,7 +671,7 @@ with facts as (
       and (a.high < b.low or b.high < a.low)
 ), electorate_parts as (
     select p.election_id, p.measure, p.source_id, sum(p.value) as parts, sum(p.tolerance) as tol,
-           string_agg(p.stated_as, ' + ' order by p.section) as stated
+           string_agg(p.stated_as, ' + ' order by p.section) as stated, count(distinct p.section) as n_sections
     from precision p
     where p.tbl = 'electorate' and p.section <> 'all' and p.qualifier = 'exact'
     group by all
@@ -561,6 +682,15 @@ with facts as (
            'a source''s total against the sum of its own section figures'
     from precision t join electorate_parts p using (election_id, measure, source_id)
     where t.tbl = 'electorate' and t.section = 'all' and t.qualifier = 'exact'
+      and abs(t.value - p.parts) > t.tolerance + p.tol
+), electorate_total_vs_other_parts as (
+    select 'total_vs_parts', t.election_id, 'all', null, null, t.measure,
+           t.value, t.stated_as, t.source_id, p.parts, p.stated, p.source_id,
+           abs(t.value - p.parts),
+           'a source''s total against the sum of another source''s figures for all three sections'
+    from precision t join electorate_parts p
+      on p.election_id = t.election_id and p.measure = t.measure and p.source_id <> t.source_id
+    where t.tbl = 'electorate' and t.section = 'all' and t.qualifier = 'exact' and p.n_sections = 3
       and abs(t.value - p.parts) > t.tolerance + p.tol
 ), results_total_vs_parts as (
     select 'total_vs_parts', a.election_id, 'all', a.candidate_id, a.candidate_id, 'votes',
@@ -582,7 +712,7 @@ with facts as (
     join (select election_id, section, sum(votes) as votes, count(votes) as n from results group by all) r
       using (election_id, section)
     where t.tbl = 'electorate' and t.measure = 'valid_votes' and t.qualifier = 'exact'
-      and r.n = (select count(*) from candidates c where c.election_id = t.election_id)
+      and r.n = (select count(*) from candidates c where c.election_id = t.election_id and c.status = 'stood')
       and abs(t.value - r.votes) > t.tolerance
 ), shares as (
     select 'share_vs_counts', p.election_id, p.section, p.candidate_id, p.candidate_id, 'share_pct',
@@ -664,6 +794,71 @@ with facts as (
            null, s.printed, s.source_id, null, null, null, null,
            'printed as shown; not compared with other sources: ' || s.notes
     from slips s
+), nomination_pairs as (
+    -- a derived count against another source's count of the same candidate and stage: the same body,
+    -- or, for a count derived from a gap, "MPs" in a source that names no MEPs against "MPs and MEPs"
+    select a.*, b.nominating_body as body_b, b.nominations as nominations_b, b.stated_as as stated_as_b,
+           b.source_id as source_b, b.basis as basis_b
+    from nomination_tallies a join nomination_tallies b
+      on a.election_id = b.election_id and a.candidate_id = b.candidate_id and a.stage = b.stage
+     and a.source_id <> b.source_id and a.nominations <> b.nominations
+    where a.basis = 'derived' and (b.basis = 'reported' or a.source_id < b.source_id)
+      and (a.nominating_body = b.nominating_body
+           or (a.derived_from = 'shortfall' and a.nominating_body = 'mps' and b.nominating_body in ('plp', 'plp_eplp')
+               and not exists (select 1 from nominations m where m.source_id = a.source_id and m.stage = a.stage
+                               and m.nominating_body = 'meps')))
+), nominations_derived as (
+    select 'sources_disagree', election_id, stage, nominating_body, candidate_id,
+           case when nominating_body = body_b then 'nominations' else 'nominations: ' || nominating_body || ' vs ' || body_b end,
+           nominations, stated_as, source_id, nominations_b, stated_as_b, source_b,
+           abs(nominations - nominations_b),
+           'a count derived from the source''s own figures (' || derived_from || ') against another source''s '
+           || basis_b || ' count (nomination_tallies)'
+    from nomination_pairs
+), later_counts as (
+    select 'later_count', a.election_id, 'first_day vs close', a.nominating_body, a.candidate_id, 'nominations',
+           a.nominations, a.stated_as, a.source_id, b.nominations, b.stated_as, b.source_id,
+           abs(b.nominations - a.nominations),
+           'a first-day count against a count at the close of nominations: a later count, not a contradiction'
+    from nomination_tallies a join nomination_tallies b
+      on a.election_id = b.election_id and a.candidate_id = b.candidate_id and a.nominating_body = b.nominating_body
+    where a.stage = 'first_day' and b.stage = 'close' and a.basis = 'reported' and b.basis = 'reported'
+), once_only(event_type) as (
+    values ('voting_closed'), ('result_announced')
+), event_dates as (
+    select 'dates_differ', a.election_id, null, null, null, a.event_type,
+           null, strftime(a.date, '%Y-%m-%d'), a.source_id, null, strftime(b.date, '%Y-%m-%d'), b.source_id,
+           abs(date_diff('day', a.date, b.date)),
+           'the same step of the contest dated differently (gap in days): ' || a.event_id || ' / ' || b.event_id
+    from events a join events b
+      on a.election_id = b.election_id and a.event_type = b.event_type and a.date < b.date
+    where a.event_type in (select event_type from once_only)
+), rule_dates as (
+    select 'dates_differ', a.election_id, null, null, null,
+           a.rule || ': ' || a.rule_date_role || ' vs ' || b.rule_date_role,
+           null, a.rule_date_stated_as, a.source_id, null, b.rule_date_stated_as, b.source_id,
+           abs(date_diff('day', a.rule_date, b.rule_date)),
+           'the cut-off of the same rule dated differently (gap in days): ' || a.rule_id || ' / ' || b.rule_id
+    from rules a join rules b
+      on a.election_id = b.election_id and a.rule = b.rule and a.rule_date < b.rule_date
+    where a.rule_date_role in ('freeze_date', 'joined_by') and b.rule_date_role in ('freeze_date', 'joined_by')
+), party_texts as (
+    select case_id, role, position, 'name_as_printed' as attribute, name_as_printed as said, source_id, party_id
+    from court_parties where name_as_printed is not null
+    union all
+    select case_id, role, position, 'described_as', described_as, source_id, party_id
+    from court_parties where described_as is not null
+), court_parties_differ as (
+    select case a.attribute when 'name_as_printed' then 'names_differ' else 'descriptions_differ' end,
+           'labour-leadership-2016', null, a.case_id, null,
+           a.role || coalesce(' ' || a.position, '') || ' ' || a.attribute,
+           null, a.said, a.source_id, null, b.said, b.source_id, null,
+           'the same party to ' || a.case_id || ' printed differently (compared ignoring case): '
+           || a.party_id || ' / ' || b.party_id
+    from party_texts a join party_texts b
+      on a.case_id = b.case_id and a.role = b.role and a.position is not distinct from b.position
+     and a.attribute = b.attribute and a.party_id < b.party_id
+    where lower(a.said) <> lower(b.said)
 )
 select * from pairs
 union all select * from rounded
@@ -671,9 +866,15 @@ union all select * from poll_pairs
 union all select * from claims
 union all select * from slips_listed
 union all select * from electorate_total_vs_parts
+union all select * from electorate_total_vs_other_parts
 union all select * from results_total_vs_parts
 union all select * from valid_vs_results
-union all select * from shares;
+union all select * from shares
+union all select * from nominations_derived
+union all select * from later_counts
+union all select * from event_dates
+union all select * from rule_dates
+union all select * from court_parties_differ;
 
 -- view compare_2015: how did Corbyn's share in each section change from 2015 to 2016?
 create or replace view compare_2015 as
@@ -690,9 +891,9 @@ join results s15 on s15.section = s16.section and s15.candidate_id = s16.candida
 where s16.election_id = 'labour-leadership-2016' and s15.election_id = 'labour-leadership-2015'
   and s16.candidate_id = 'jeremy-corbyn';
 
--- view timeline: what happened when, in which election, on whose report?
+-- view timeline: what happened when, in which election, on whose report (the whole contest, in date order)?
 create or replace view timeline as
-select ev.date, ev.date_basis, ev.election_id, ev.event_type, ev.description, ev.source_id, s.publisher
+select ev.date, ev.date_basis, ev.election_id, ev.event_type, ev.subject_id, ev.description, ev.source_id, s.publisher
 from events ev left join sources s using (source_id)
 order by ev.date, ev.event_id;
 
@@ -709,5 +910,71 @@ from polls p
 join results r on r.election_id = p.election_id and r.section = p.section and r.candidate_id = p.candidate_id
 where p.kind = 'poll' and p.measure = 'share_pct' and p.question = 'head_to_head'
   and p.base = 'excluding_dont_know'
-  and (select count(*) from candidates c where c.election_id = p.election_id) = 2
-  and exists (select 1 from candidates c where c.election_id = p.election_id and c.candidate_id = p.opponent_id);
+  and (select count(*) from candidates c where c.election_id = p.election_id and c.status = 'stood') = 2
+  and exists (select 1 from candidates c where c.election_id = p.election_id and c.candidate_id = p.opponent_id
+              and c.status = 'stood');
+
+-- view candidacies: who stood and who withdrew, when, with what nominations, and with what result?
+create or replace view candidacies as
+with launched as (
+    select election_id, subject_id as candidate_id, min(date) as launched_on,
+           string_agg(distinct source_id, ', ' order by source_id) as launch_sources
+    from events where event_type = 'leadership_challenge' and subject_id is not null
+    group by all
+), parliamentary as (
+    select election_id, candidate_id,
+           string_agg(nominations || ' ' || nominating_body || case when basis = 'derived' then ' (derived)' else '' end
+                      || ' (' || source_id || ')', '; ' order by nominating_body, nominations, source_id)
+               filter (where stage = 'first_day') as first_day_nominations,
+           string_agg(nominations || ' ' || nominating_body || case when basis = 'derived' then ' (derived)' else '' end
+                      || ' (' || source_id || ')', '; ' order by nominating_body, nominations, source_id)
+               filter (where stage = 'close') as close_nominations
+    from nomination_tallies group by all
+), clps as (
+    select election_id, candidate_id,
+           string_agg(distinct cast(cast(value as bigint) as varchar), ', ') as clp_nominations
+    from nominations where nominating_body = 'constituency_labour_parties' and measure = 'count'
+    group by all
+)
+select c.election_id, c.candidate_id, n.name, c.incumbent, c.status,
+       l.launched_on, l.launch_sources,
+       case when c.status = 'withdrew' then c.status_date end as withdrew_on,
+       p.first_day_nominations, p.close_nominations, k.clp_nominations,
+       r.votes, r.share_pct,
+       case when c.status = 'withdrew' then 'withdrew'
+            when e.winner_id = c.candidate_id then 'won' else 'lost' end as result,
+       c.source_id,
+       'launch: earliest leadership_challenge event; nominations from nomination_tallies; '
+       || 'votes and share from results (all sections); result from elections.winner_id' as why
+from candidates c
+join elections e using (election_id)
+left join entities n on n.entity_id = c.candidate_id
+left join launched l using (election_id, candidate_id)
+left join parliamentary p using (election_id, candidate_id)
+left join clps k using (election_id, candidate_id)
+left join results r on r.election_id = c.election_id and r.candidate_id = c.candidate_id and r.section = 'all';
+
+-- view registration: how many applied to be registered supporters, how many were rejected, how many members and supporters could vote, per source?
+create or replace view registration as
+select e.election_id, e.section, e.measure, e.value, e.stated_as, e.qualifier, e.source_id,
+       s.publisher, s.published, e.evidence
+from electorate e join sources s using (source_id)
+where e.measure in ('applications', 'applications_rejected', 'applications_pending', 'eligible')
+order by e.election_id, e.section, e.measure, s.published, e.source_id, e.value;
+
+-- view contest_rules: which rules the contest ran under, decided by whom, when and by what vote, per source?
+create or replace view contest_rules as
+select r.election_id, r.rule, n.name as decided_by, r.decided_on, r.decided_on_basis,
+       case when r.votes_for is not null then r.votes_for || '–' || r.votes_against end as vote,
+       r.value, r.unit, r.stated_as, r.qualifier, r.rule_date, r.rule_date_role, r.rule_date_stated_as,
+       r.source_id, s.publisher, r.rule_id
+from rules r left join entities n on n.entity_id = r.decided_by_id join sources s on s.source_id = r.source_id
+order by r.election_id, r.rule, r.rule_date nulls first, r.source_id, r.rule_id;
+
+-- view court_cases: which court ruled on what, when, with what outcome and how many members affected, per source?
+create or replace view court_cases as
+select c.case_id, c.court, c.rule, c.decided_on, c.decided_on_basis, c.hearing_date, c.judges_as_printed,
+       c.outcome, c.members_affected, c.members_affected_stated_as, c.members_affected_qualifier,
+       c.citation, c.source_id, s.publisher, c.ruling_id
+from court_rulings c join sources s using (source_id)
+order by c.case_id desc, c.court desc, c.decided_on nulls last, c.source_id, c.ruling_id;

@@ -106,7 +106,7 @@ CORRUPTIONS = {
                                      "data/votes.csv", 2, "foreign-key"),
     "candidate not in election": (line_edit("data/endorsements.csv", 2, ",owen-smith,", ",andy-burnham,"),
                                   "data/endorsements.csv", 2, "candidate-not-in-contest"),
-    "negative count": (line_edit("data/nominations.csv", 2, ",count,285,285,", ",count,-285,285,"),
+    "negative count": (line_edit("data/nominations.csv", 2, ",count,,285,285,", ",count,,-285,285,"),
                        "data/nominations.csv", 2, "constraint-error/minimum"),
     "share as a fraction": (line_edit("data/votes.csv", 4, ",61.8,61.8 per cent,", ",0.618,61.8 per cent,"),
                             "data/votes.csv", 4, "evidence-figure"),
@@ -341,6 +341,6 @@ def test_progress_names_each_step_on_stderr_only_when_asked(capsys):
     assert cli.main(["validate", str(ROOT), "--no-sources", "--progress"]) == 0
     shown = capsys.readouterr()
     steps = [line.split()[-2] for line in shown.err.splitlines()]
-    assert steps == list(STEPS) and "valid (13 tables" in shown.out
+    assert steps == list(STEPS) and "valid (16 tables" in shown.out
     assert cli.main(["validate", str(ROOT), "--no-sources", "--no-progress"]) == 0
     assert capsys.readouterr().err == ""

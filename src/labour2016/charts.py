@@ -118,7 +118,8 @@ def compare_2015(con) -> Chart:
     rows = _rows(con, "select section, share_2015, share_2016, change_points, votes_2015, votes_2016, "
                       "source_2015, source_2016 from compare_2015")
     by = {r[0]: r for r in rows}
-    standing = dict(_rows(con, "select year, count(*) from candidates join elections using (election_id) group by year"))
+    standing = dict(_rows(con, "select year, count(*) from candidates join elections using (election_id) "
+                          "where status = 'stood' group by year"))
     words = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
     fig, ax = _figure(4.8)
     y = list(range(len(SECTIONS)))[::-1]
@@ -160,13 +161,14 @@ DRAWN_KINDS = ("sources_disagree", "total_vs_parts", "share_vs_counts", "poll_re
 def discrepancies(con) -> Chart:
     kinds = ", ".join(f"'{k}'" for k in DRAWN_KINDS)
     rows = _rows(con, "select kind, election_id, coalesce(subject, ''), measure, value_a, stated_as_a, source_a, "
-                      f"value_b, stated_as_b, source_b, gap from discrepancies where kind in ({kinds}) "
-                      "or kind = 'slip_of_print'")
+                      f"value_b, stated_as_b, source_b, gap from discrepancies where (kind in ({kinds}) "
+                      # names and dates printed differently have no gap to draw: the view lists them
+                      "and value_a is not null and value_b is not null) or kind = 'slip_of_print'")
     pubs = _publishers(con)
     names = _entity_names(con)
     slips = sorted(r for r in rows if r[0] == "slip_of_print")
-    others = _rows(con, f"select kind, count(*) from discrepancies where kind not in ({kinds}) "
-                        "and kind <> 'slip_of_print' group by kind order by kind")
+    others = _rows(con, f"select kind, count(*) from discrepancies where (kind not in ({kinds}) "
+                        "or value_a is null or value_b is null) and kind <> 'slip_of_print' group by kind order by kind")
     # A gap as a share of the larger value puts 0.05 points of a share and 200,000 members on one axis.
     items = sorted(((abs(r[10]) / max(abs(r[4]), abs(r[7])) * 100, r) for r in rows if r[0] != "slip_of_print"),
                    key=lambda t: (t[0], str(t[1])))

@@ -128,8 +128,9 @@ def render_composition(pkg: model.Package | None = None) -> str:
         lines.append(f"| `{name}` | {len(rows)} | {_cell(resources[name].description)} |")
     lines += [f"| **all tables** | **{sum(len(r) for r in tables.values())}** | |", ""]
     sources, statements, entities = tables["sources"], tables["statements"], tables["entities"]
-    hedged = {n: sum(1 for r in tables[n] if r["qualifier"] != "exact")
-              for n in tables if tables[n] and "qualifier" in tables[n][0]}
+    # a row with no figure (a rule without a number) has no qualifier, hedged or not
+    stated = {n: [r for r in tables[n] if r["qualifier"]] for n in tables if tables[n] and "qualifier" in tables[n][0]}
+    hedged = {n: sum(1 for r in rows if r["qualifier"] != "exact") for n, rows in stated.items()}
     lines += [
         f"- Sources by archive: {_tally(sources, 'archive')}.",
         f"- Sources by reliability: {_tally(sources, 'reliability')}.",
@@ -142,7 +143,7 @@ def render_composition(pkg: model.Package | None = None) -> str:
         f"- Events by basis of the date: {_tally(tables['events'], 'date_basis')}.",
         f"- Entities with a Wikidata id: {sum(1 for r in entities if r['wikidata_id'])} of {len(entities)}.",
         "- Figures stated with a hedge (`qualifier` not `exact`): "
-        + ", ".join(f"`{n}` {k} of {len(tables[n])}" for n, k in hedged.items()) + ".",
+        + ", ".join(f"`{n}` {k} of {len(stated[n])}" for n, k in hedged.items()) + ".",
         COUNTS_END,
     ]
     return "\n".join(lines)

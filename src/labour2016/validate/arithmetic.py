@@ -70,11 +70,13 @@ def _disjoint(lo_a, hi_a, lo_b, hi_b):
 
 
 def _complete(ctx: Context, cells):
-    """Sums of cells per G, only for groups giving every candidate of the election."""
+    """Sums of cells per G, only for groups giving every candidate on the election's ballot."""
     c = ctx.tables.get("candidates")
     if c is None or c.typed is None or cells.empty:
         return cells.iloc[:0][G + ["lo", "hi", "value"]].assign(n=0)
-    stood = c.typed[["election_id", "candidate_id"]].dropna().drop_duplicates()
+    # a candidate who withdrew before the ballot has no votes to sum
+    on_ballot = c.typed[c.typed["status"] == "stood"] if "status" in c.typed else c.typed
+    stood = on_ballot[["election_id", "candidate_id"]].dropna().drop_duplicates()
     needed = stood.groupby("election_id").size().rename("needed")
     known = cells.merge(stood, on=["election_id", "candidate_id"])
     sums = known.groupby(G, dropna=False).agg(lo=("lo", "sum"), hi=("hi", "sum"), value=("value", "sum"),
