@@ -1,4 +1,7 @@
-"""README examples show real output: re-run them and compare."""
+"""README examples show real output: run each example's code as the README shows it and compare its
+output, character for character, with the text the README shows after it."""
+import os
+import re
 import subprocess
 import sys
 
@@ -7,68 +10,63 @@ import pytest
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+FENCE = re.compile(r"^```(\w*)\n(.*?)^```\n", re.S | re.M)
+TABLE = re.compile(r"^(?:\|.*\|\n)+", re.M)
 
 
-def query(sql, fmt):
-    done = subprocess.run([sys.executable, "-m", "labour2016.cli", "query", sql, "--format", fmt],
-                          capture_output=True, text=True, cwd=ROOT, check=True)
-    return done.stdout.strip()
+def examples_section() -> str:
+    start = README.index("\n## Examples\n")
+    return README[start:README.index("\n## ", start + 1)]
 
 
-def test_result_example_matches_the_results_view():
-    out = query("select section, candidate_id, votes, round(share_pct,2) as share_pct, source_id from results "
-                "where election_id='labour-leadership-2016' order by section, votes desc", "table")
-    assert out in README
+def examples() -> list[tuple[str, str, list[str]]]:
+    """(language, code, outputs) for each sh or python block in Examples, with the outputs shown
+    after it (plain fenced blocks, or a Markdown table as the DuckDB CLI and `--format markdown` print)."""
+    text = examples_section()
+    blocks = [(m.start(), m.end(), m.group(1), m.group(2)) for m in FENCE.finditer(text)]
+    blocks += [(m.start(), m.end(), "table", m.group(0)) for m in TABLE.finditer(text)
+               if not any(s <= m.start() < e for s, e, _, _ in blocks)]
+    found = []
+    for _, _, lang, body in sorted(blocks):
+        if lang in ("sh", "python"):
+            found.append((lang, body, []))
+        elif found and lang in ("", "table"):
+            found[-1][2].append(body.rstrip("\n"))
+    return [e for e in found if e[2]]
 
 
-def test_timeline_example_matches_the_timeline_view():
-    out = query("select date, event_type, description from timeline where election_id='labour-leadership-2016' "
-                "order by date", "markdown")
-    assert out in README
+def run(lang: str, code: str, **env) -> str:
+    """The code as a reader runs it from the package root, with the venv's commands on PATH."""
+    environ = {**os.environ, "PATH": os.pathsep.join([os.path.dirname(sys.executable), os.environ["PATH"]]), **env}
+    command = ["bash", "-c", code] if lang == "sh" else [sys.executable, "-c", code]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=environ, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.rstrip("\n")
 
 
-def test_compare_2015_example_matches_the_view():
-    out = query("select section, round(share_2015,2) as share_2015, round(share_2016,2) as share_2016, "
-                "round(change_points,2) as change_points from compare_2015 order by section", "markdown")
-    assert out in README
+EXAMPLES = examples()
+VALIDATE = next(e for e in EXAMPLES if e[1].startswith("labour2016 validate"))
 
 
-# Issue 13's questions: each example's command re-run, its output found in README.
-POLL_EXAMPLES = {
-    "one poll as each page reports it":
-        "select section, value, stated_as, base, source_id from polls where poll_id='yougov-2016-08-selectorate' "
-        "and measure='share_pct' and candidate_id='jeremy-corbyn' order by section, source_id, base",
-    "poll accuracy":
-        "select section, candidate_id, poll_pct, round(result_pct,2) as result_pct, round(error_points,2) as error_points, "
-        "source_id from poll_accuracy where candidate_id='jeremy-corbyn' order by section, source_id",
-    "kinds kept apart":
-        "select kind, count(*) as figures, count(distinct poll_id) as polls, "
-        "string_agg(distinct pollster, '; ' order by pollster) as pollsters from polls group by kind order by kind",
-    "poll pages disagree":
-        "select kind, subject, section, value_a, stated_as_a, source_a, value_b, stated_as_b, source_b from discrepancies "
-        "where kind in ('poll_reports_differ','lead_vs_shares') order by kind, source_b, value_b",
-    "slips":
-        "select kind, measure, stated_as_a, source_a from discrepancies where kind='slip_of_print' order by source_a",
-    "later pages on the result":
-        "select section, candidate_id, measure, value, stated_as, source_id from votes "
-        "where source_id in ('guardian-2016-09-24-corbyn-win-changed-party','pinknews-2016-09-24-corbyn-wins', "
-        "'politicsresources-2016-09-24-labour-leadership-2016') and section='all' order by source_id, candidate_id, measure",
-    "where the sources disagree":
-        "select kind, measure, subject, value_a, source_a, value_b, source_b, gap from discrepancies "
-        "where kind in ('sources_disagree','total_vs_parts') and measure in ('eligible','ballot_participants') "
-        "order by kind, measure, source_a, source_b",
-}
+def test_the_examples_are_found():
+    # every example but 8 shows its output (8 writes files and starts Datasette, printing nothing to
+    # compare); 7 shows two, with and without the source texts
+    numbered = re.findall(r"^\*\*(\d+)\. ", examples_section(), re.M)
+    assert len(EXAMPLES) == len(numbered) - 1 == 13
+    assert [len(outputs) for _, _, outputs in EXAMPLES] == [1] * 6 + [2] + [1] * 6
 
 
-@pytest.mark.parametrize("name", sorted(POLL_EXAMPLES))
-def test_issue_13_examples_match_their_views(name):
-    out = query(POLL_EXAMPLES[name], "markdown")
-    assert out.count("\n") >= 3, out  # a header, a rule and real rows
-    assert out in README, name
+@pytest.mark.parametrize("lang,code,outputs", [e for e in EXAMPLES if e is not VALIDATE],
+                         ids=lambda v: v.splitlines()[0][:40] if isinstance(v, str) else None)
+def test_example_prints_what_the_readme_shows(lang, code, outputs):
+    assert run(lang, code) == outputs[0]
 
 
-def test_the_poll_examples_show_real_values():
-    accuracy = query(POLL_EXAMPLES["poll accuracy"], "markdown")
-    assert "| members | jeremy-corbyn | 57.0 | 58.99 | -1.99 | ukpollingreport-2016-08-30-yougov-selectorate-poll |" in accuracy
-    slips = query(POLL_EXAMPLES["slips"], "markdown")
-    assert "| wrong_name | Jones | pinknews-2016-09-24-corbyn-wins |" in slips and "6000,000" in slips
+def test_validate_example_without_the_source_texts():
+    lang, code, (_, without) = VALIDATE
+    assert run(lang, code, LABOUR2016_SOURCES=str(ROOT / "no-such-folder")) == without
+
+
+def test_validate_example_with_the_source_texts(sources_dir):
+    lang, code, (with_texts, _) = VALIDATE
+    assert run(lang, code, LABOUR2016_SOURCES=str(sources_dir)) == with_texts
