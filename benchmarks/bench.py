@@ -338,7 +338,7 @@ def goals(real: dict[str, Timing], scaled: list[dict]) -> list[tuple[str, str, s
         out.append((f"`labour2016 query \"{sql}\"` cold median under 0.5 s", fmt_s(m),
                     verdict(None if m is None else m < 0.5)))
         r = ratio(q, d) if q and q.ok and d and d.ok else None
-        out.append((f"... within 4x of the DuckDB CLI (`.read` + same query)", fmt_ratio(r),
+        out.append(("... within 4x of the DuckDB CLI (`.read` + same query)", fmt_ratio(r),
                     verdict(None if r is None else r <= 4)))
     v, f = real.get("validate"), real.get("frictionless")
     r = ratio(v, f) if v and v.ok else None

@@ -263,3 +263,39 @@ def test_a_total_no_source_reports_is_derived_from_the_sections(tmp_path):
                                     "and section = 'all' and candidate_id = 'jeremy-corbyn'", Y16)
     assert (votes, basis) == (168216 + 84918 + 60075, "derived") and votes == 313209
     assert source.startswith("sum of sections: ") and "no source reports this total" in why
+
+
+def test_results_wide_has_one_row_per_contest_and_section_with_real_values(con):
+    row = one(con, "select jeremy_corbyn_votes, jeremy_corbyn_share_pct, owen_smith_votes, andy_burnham_votes, "
+              "source_ids from results_wide where election_id = ? and section = 'all'", Y16)
+    assert row[0] == 313209 and row[1] == pytest.approx(100 * 313209 / (313209 + 193229))
+    assert row[2:] == (193229, None, "labourlist-2016-09-24-result")
+    smith = one(con, "select owen_smith_votes, source_ids from results_wide where election_id = ? "
+                "and section = 'affiliated_supporters'", Y16)
+    assert smith == (39670, "labourlist-2016-09-24-result, totalpolitics-2016-09-24-breakdown")
+    assert one(con, "select liz_kendall_votes from results_wide where election_id = ? and section = 'members'", Y15) == (13601,)
+    keys = con.execute("select election_id, section from results_wide").fetchall()
+    assert keys == sorted(set(keys)) == sorted(set(con.execute("select election_id, section from results").fetchall()))
+
+
+def test_results_wide_agrees_with_results_and_names_every_candidate(con):
+    columns = [r[0] for r in con.execute("describe results_wide").fetchall()]
+    candidates = {r[0] for r in con.execute("select candidate_id from candidates").fetchall()}
+    for candidate in candidates:
+        column = candidate.replace("-", "_")
+        assert f"{column}_votes" in columns and f"{column}_share_pct" in columns, f"results_wide lacks {candidate}"
+        wide = con.execute(f"select election_id, section, {column}_votes, {column}_share_pct from results_wide "
+                           f"where {column}_votes is not null or {column}_share_pct is not null order by all").fetchall()
+        long = con.execute("select election_id, section, votes, share_pct from results where candidate_id = ? "
+                           "order by all", [candidate]).fetchall()
+        assert wide == long, candidate
+    assert con.execute("select count(*) from results_wide where other_candidates is not null").fetchone()[0] == 0
+
+
+def test_results_wide_names_a_candidate_it_has_no_columns_for(tmp_path):
+    base = copy_package(tmp_path / "pkg")
+    for table in (base / "data").glob("*.csv"):  # Owen Smith under an id the view does not name
+        table.write_text(table.read_text(encoding="utf-8").replace("owen-smith", "owen-smyth"), encoding="utf-8")
+    other, smith = one(labour2016.connect(base=base), "select other_candidates, owen_smith_votes from results_wide "
+                       "where election_id = ? and section = 'members'", Y16)
+    assert (other, smith) == ("owen-smyth", None)

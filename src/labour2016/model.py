@@ -30,17 +30,19 @@ class FieldType:
     pandas: str          # the dtype labour2016.load() gives
     expected: str        # the wording of a type error: "not <expected>"
     syntax: str | None   # the whole-value regular expression a cell must match (None: any text)
+    croissant: str       # the Croissant dataType of a field of this type (croissant.json)
 
 
 # The types this package reads. Syntax follows frictionless: an integer has no decimal point
 # ("1.0" is not one), a number may have an exponent or be NaN/INF, a date is ISO YYYY-MM-DD.
 TYPES = {t.name: t for t in (
-    FieldType("string", "VARCHAR", "TEXT", "string", "text", None),
-    FieldType("integer", "BIGINT", "INTEGER", "Int64", "an integer", r"[+-]?[0-9]+"),
+    FieldType("string", "VARCHAR", "TEXT", "string", "text", None, "sc:Text"),
+    FieldType("integer", "BIGINT", "INTEGER", "Int64", "an integer", r"[+-]?[0-9]+", "sc:Integer"),
     FieldType("number", "DOUBLE", "REAL", "float64", "a number",
-              r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?(NaN|INF)"),
-    FieldType("boolean", "BOOLEAN", "INTEGER", "boolean", "true or false", None),
-    FieldType("date", "DATE", "TEXT", "datetime64[s]", "an ISO date (YYYY-MM-DD)", r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+              r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?(NaN|INF)", "sc:Float"),
+    FieldType("boolean", "BOOLEAN", "INTEGER", "boolean", "true or false", None, "sc:Boolean"),
+    FieldType("date", "DATE", "TEXT", "datetime64[s]", "an ISO date (YYYY-MM-DD)", r"[0-9]{4}-[0-9]{2}-[0-9]{2}",
+              "sc:Date"),
 )}
 # Formats beyond "default": (type, format) -> the whole-value syntax a cell must match.
 FORMATS = {("string", "uri"): r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]+"}

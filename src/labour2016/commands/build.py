@@ -1,5 +1,6 @@
-"""`labour2016 build`: a DuckDB database (tables + views), one Parquet file per table, and a
-SQLite copy of the tables with Datasette metadata (see labour2016.sqlite).
+"""`labour2016 build`: a DuckDB database (tables + views), one Parquet file per table, a
+SQLite copy of the tables with Datasette metadata (see labour2016.sqlite), and croissant.json,
+the package as MLCommons Croissant metadata (see labour2016.croissant).
 
 Every file is first written under a temporary name in its final folder; only when all of
 them are written are they renamed into place. A failed build renames nothing and removes its
@@ -20,12 +21,13 @@ from pathlib import Path
 from .. import model, package
 from ..sqlgen import ident, sql_str
 
-HELP = ("write OUT/labour2016.duckdb (tables and views), OUT/parquet/<table>.parquet and OUT/labour2016.sqlite "
-        "with OUT/datasette-metadata.json, atomically")
+HELP = ("write OUT/labour2016.duckdb (tables and views), OUT/parquet/<table>.parquet, OUT/labour2016.sqlite "
+        "with OUT/datasette-metadata.json, and OUT/croissant.json, atomically")
 EXAMPLE = "labour2016 build --out build/"
 DATABASE = "labour2016.duckdb"
 SQLITE = "labour2016.sqlite"
 DATASETTE_METADATA = "datasette-metadata.json"
+CROISSANT = "croissant.json"
 STORAGE_VERSION = "v1.0.0"
 
 
@@ -66,7 +68,7 @@ def _write_all(pkg: model.Package, out: Path, staged: list[tuple[Path, Path]]) -
     """Write every output under its temporary name, recording (temporary, final) in staged."""
     import json
 
-    from .. import api, sqlite
+    from .. import api, croissant, sqlite
 
     names = list(pkg.resources)
     # A build is not a user's query: no time or memory bound beyond DuckDB's own.
@@ -93,6 +95,13 @@ def _write_all(pkg: model.Package, out: Path, staged: list[tuple[Path, Path]]) -
     metadata = sqlite.datasette_metadata(pkg, Path(SQLITE).stem)
     staged[-1][0].write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     progress(f"{len(names)} tables -> {SQLITE}, descriptions -> {DATASETTE_METADATA} (datasette {SQLITE} -m {DATASETTE_METADATA})")
+    target = out / CROISSANT
+    staged.append((_temporary(target), target))
+    # contentUrl is relative to the file's own folder, so OUT/croissant.json reads the package's CSVs.
+    back = Path(os.path.relpath(pkg.root, out)).as_posix()
+    document = croissant.metadata(pkg, prefix="" if back == "." else back + "/")
+    staged[-1][0].write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    progress(f"{len(names)} record sets, {len(document['distribution'])} files with SHA-256 -> {CROISSANT}")
     return len(names)
 
 

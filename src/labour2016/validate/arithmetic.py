@@ -13,8 +13,13 @@ Python loops run only over the rows that fail.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import numbers
 from . import Context
+
+if TYPE_CHECKING:  # pandas is imported where a check runs, not when the module loads
+    import pandas as pd
 
 PARTS = ["members", "registered_supporters", "affiliated_supporters"]
 ALL = "all"

@@ -21,8 +21,6 @@ def span_fields(resource) -> list[str]:
 
 
 def check(ctx: Context) -> None:
-    import numpy as np
-
     if ctx.sources is None:
         ctx.sources_note = "source texts not found: sha256 and verbatim-span checks skipped " \
                            "(use --sources DIR or set LABOUR2016_SOURCES)"
