@@ -116,14 +116,18 @@ async function viewPage(name) {
   if (!view) return notFound();
   const data = await rows(ctx.conn, `select * from "${name}"`);
   const sql = (await rows(ctx.conn, `select sql from duckdb_views() where view_name = ${literal(name)}`)).rows[0]?.sql;
-  const linked = data.columns.some((c) => c.name === "source_id");
+  // A view row quoting its span (precision) opens it; one naming only its source gets a button
+  // that finds the fact rows it rests on.
+  const has = (n) => data.columns.some((c) => c.name === n);
+  const meta = { name, title: `the ${name} view`, spans: has("evidence") ? ["evidence"] : [] };
+  const linked = has("source_id") && !has("evidence");
   const columns = linked ? [...data.columns, { name: "evidence", title: "evidence", description: "the rows of the tables this row rests on, with their spans" }] : data.columns;
   main.replaceChildren(
     h("h1", { tabindex: "-1" }, capitalise(view.question)),
     h("p", {}, "The ", h("code", {}, name), " view of ", h("a", { href: ctx.site.views_sql }, ctx.site.views_sql), ", as the CLI and the Python API run it."),
     sql ? h("details", {}, h("summary", {}, "How it is computed (SQL)"), h("pre", {}, h("code", {}, sql))) : null,
     dataTable({ caption: `${name}: ${view.question}`, columns, rows: data.rows,
-      cell: (c, row) => (c.name === "evidence" && linked && !("evidence" in row) ? evidenceButton(row, data.columns) : cellFor(null, c, row)) }));
+      cell: (c, row) => (c.name === "evidence" && linked ? evidenceButton(row, data.columns) : cellFor(meta, c, row)) }));
   return view.name;
 }
 
@@ -187,7 +191,7 @@ async function sqlPage() {
 
 // ---- cells and evidence -------------------------------------------------------------------
 
-// A cell: a span column opens its evidence; a source id links to its page.
+// A cell: a span column opens its evidence; a source id (in source_id, source_a, ...) links to its page.
 function cellFor(meta, column, row) {
   const v = row[column.name];
   if (v === null) return "";
@@ -196,7 +200,7 @@ function cellFor(meta, column, row) {
     button.addEventListener("click", () => showEvidence([{ table: meta.name, row, spans: meta.spans }], ctx.sources, `Evidence (${meta.title})`));
     return button;
   }
-  if (column.name === "source_id" && ctx.sources[v]) return h("a", { href: `#/source/${encodeURIComponent(v)}` }, v);
+  if (typeof v === "string" && ctx.sources[v]) return h("a", { href: `#/source/${encodeURIComponent(v)}` }, v);
   return String(v);
 }
 

@@ -285,6 +285,20 @@ def test_a_home_page_figure_opens_the_spans_it_rests_on(desktop):
     page.keyboard.press("Escape")
 
 
+def test_view_rows_link_their_sources_and_open_their_spans(desktop, con):
+    page = desktop.go("#/view/discrepancies")
+    sources = {r[0] for r in con.execute("select source_a from discrepancies").fetchall()} & \
+        {r["source_id"] for r in read_table("sources")}
+    links = page.locator('tbody td[data-column="source_a"] a').evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert set(links) == {f"#/source/{s}" for s in sources} and sources
+    page = desktop.go("#/view/precision")
+    page.get_by_label("Filter rows").fill("116,960")
+    page.locator('tbody td[data-column="evidence"] .span-button').first.click()
+    page.wait_for_selector("dialog#evidence[open]")
+    assert "116,960" in page.locator("dialog#evidence blockquote.span").inner_text()
+    page.keyboard.press("Escape")
+
+
 def test_a_source_page_lists_the_rows_that_cite_it(desktop):
     sid = "bbc-2016-08-10-gmb-backs-smith"
     page = desktop.go(f"#/source/{sid}")
