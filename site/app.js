@@ -41,7 +41,14 @@ async function route() {
   const hash = location.hash.startsWith("#/") ? location.hash : "";
   const [page, arg] = PAGES.map(([re, fn]) => [fn, hash.match(re)]).find(([, m]) => m) ?? [notFound, null];
   main.dataset.page = "loading";
-  const title = await page(arg && arg[1] && decodeURIComponent(arg[1]));
+  let title;
+  try {
+    title = await page(arg && arg[1] && decodeURIComponent(arg[1]));
+  } catch (e) {
+    // Say so on the page as well as in the console (where the tests see it).
+    main.replaceChildren(h("h1", { tabindex: "-1" }, "This page could not be shown"), h("p", { role: "alert", class: "error" }, String(e.message || e)));
+    throw e;
+  }
   document.title = `${title} · labour2016 explorer`;
   main.dataset.page = hash || "#/";
   const h1 = main.querySelector("h1");
