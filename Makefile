@@ -61,7 +61,17 @@ test: install
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) dist build .pytest_cache
+	rm -rf $(VENV) dist build .pytest_cache site/node_modules
+
+# The explorer (issue 14): DuckDB in the browser over data/ and queries/views.sql, in build/site;
+# serve it with `python -m http.server -d build/site`. npm ci installs duckdb-wasm and esbuild at
+# the versions site/package-lock.json pins; the site itself fetches nothing from the internet.
+.PHONY: site
+site: install site/node_modules/.package-lock.json
+	$(BIN)/python -m labour2016.site --out build/site
+
+site/node_modules/.package-lock.json: site/package.json site/package-lock.json
+	cd site && npm ci --no-audit --no-fund
 
 # Re-resolve constraints.txt from pyproject.toml for every Python the package supports (needs uv
 # and the package index); commit the result with the change that needed it.

@@ -1,0 +1,61 @@
+// DuckDB in the browser over the package: each CSV registered under the path views.sql reads
+// (data/x.csv), then queries/views.sql run exactly as fetched, so the page answers from the same
+// views as the CLI. Everything comes from this site's own folder; nothing from the internet.
+import * as duckdb from "@duckdb/duckdb-wasm";
+
+const here = (path) => new URL(path, document.baseURI).href;
+
+const BUNDLES = {
+  mvp: { mainModule: here("duckdb/duckdb-mvp.wasm"), mainWorker: here("duckdb/duckdb-browser-mvp.worker.js") },
+  eh: { mainModule: here("duckdb/duckdb-eh.wasm"), mainWorker: here("duckdb/duckdb-browser-eh.worker.js") },
+};
+
+async function fetchText(path) {
+  const response = await fetch(here(path));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.text();
+}
+
+// Opens the database; resolves to { site, conn, viewsSql } once every view is defined.
+export async function open() {
+  const site = JSON.parse(await fetchText("site.json"));
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker));
+  await db.instantiate(bundle.mainModule);
+  const texts = await Promise.all(site.tables.map((t) => fetchText(t.path)));
+  await Promise.all(site.tables.map((t, i) => db.registerFileText(t.path, texts[i])));
+  const conn = await db.connect();
+  // Extensions would be downloaded from the internet: the views need none, so never fetch one.
+  await conn.query("set autoinstall_known_extensions = false");
+  await conn.query("set autoload_known_extensions = false");
+  const viewsSql = await fetchText(site.views_sql);
+  await conn.query(viewsSql);
+  return { site, conn, viewsSql };
+}
+
+// Rows of a query as plain objects, with the column types, for display.
+export async function rows(conn, sql) {
+  const table = await conn.query(sql);
+  const columns = table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
+  return { columns, rows: table.toArray().map((r) => plain(r.toJSON(), columns)) };
+}
+
+// Arrow gives BIGINT as BigInt and DATE as milliseconds: make them numbers and ISO dates.
+function plain(row, columns) {
+  const out = {};
+  for (const { name, type } of columns) {
+    const v = row[name];
+    if (v === null || v === undefined) out[name] = null;
+    else if (typeof v === "bigint") out[name] = Number(v);
+    else if (type.startsWith("Date")) out[name] = new Date(v).toISOString().slice(0, 10);
+    else out[name] = v;
+  }
+  return out;
+}
+
+// A SQL literal for a displayed value, to look rows up again.
+export function literal(value) {
+  if (value === null) return "null";
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return `'${String(value).replaceAll("'", "''")}'`;
+}
