@@ -1,6 +1,6 @@
 """Check 4: every foreignKey in the schemas resolves (composite keys too), and a candidate_id
-next to an election_id names a candidate of that election
-(except in polls, which may ask about someone who never stood)."""
+(or an election's winner_id) next to an election_id names a candidate of that election
+(`candidate-not-in-contest`), except in polls, which may ask about someone who never stood."""
 from __future__ import annotations
 
 from . import Context
@@ -10,6 +10,8 @@ _CANDIDATES = "candidates"
 # asked about Angela Eagle, who withdrew before the ballot): their foreign key to entities
 # still checks the id, but not candidacy.
 _ASKED_ABOUT = {"polls"}
+# Columns that, beside election_id, name a candidate of that election (the contest's winner too).
+_NAMES_A_CANDIDATE = ("candidate_id", "winner_id")
 
 
 def _dangling(ctx: Context, t, fields: list[str], target, target_fields: list[str], rule, message, hint):
@@ -44,12 +46,15 @@ def check(ctx: Context) -> None:
     cands = ctx.tables.get(_CANDIDATES)
     if cands is None or cands.typed is None:
         return
-    key = ["election_id", "candidate_id"]
-    for t in ctx.table_with(*key):
-        if t is cands or t.name in _ASKED_ABOUT:
-            continue
-        composite = any(sorted(fk.fields) == sorted(key) for fk in t.resource.foreign_keys)
-        if composite:
-            continue  # already a foreign key
-        _dangling(ctx, t, key, cands, key, "candidate-not-in-contest", "candidate_id is not a candidate of this election",
-                  f"add the candidate to {cands.file} or correct election_id/candidate_id")
+    stood = ["election_id", "candidate_id"]
+    for column in _NAMES_A_CANDIDATE:
+        key = ["election_id", column]
+        for t in ctx.table_with(*key):
+            if t is cands or t.name in _ASKED_ABOUT:
+                continue
+            composite = any(sorted(fk.fields) == sorted(key) for fk in t.resource.foreign_keys)
+            if composite:
+                continue  # already a foreign key
+            _dangling(ctx, t, key, cands, stood, "candidate-not-in-contest",
+                      f"{column} is not a candidate of this election",
+                      f"add the candidate to {cands.file} or correct election_id/{column}")

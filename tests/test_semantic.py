@@ -1,0 +1,45 @@
+"""validate's semantic rules: wrong but schema-valid edits a careful editor expects caught.
+
+Each case edits exactly one row of a tmp copy of the package and asserts the complete list of
+problems validate reports (file, line, column, rule); the real package reports none.
+"""
+import json
+
+import pytest
+
+from conftest import copy_package
+from labour2016 import cli
+
+
+def edit(pkg, file, line, old, new):
+    path = pkg / file
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[line - 1].count(old) == 1, lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def problems(pkg, capsys):
+    code = cli.main(["validate", str(pkg), "--format", "json", "--no-sources"])
+    found = json.loads(capsys.readouterr().out)["problems"]
+    assert code == (1 if found else 0)
+    return [(p["file"], p["line"], p["column"], p["rule"]) for p in found]
+
+
+def reported(tmp_path, capsys, file, line, old, new):
+    pkg = copy_package(tmp_path / "pkg")
+    edit(pkg, file, line, old, new)
+    return problems(pkg, capsys)
+
+
+def test_real_package_passes(tmp_path, capsys):
+    assert problems(copy_package(tmp_path / "pkg"), capsys) == []
+
+
+def test_candidate_not_in_contest(tmp_path, capsys):
+    # Burnham stood in 2015, not 2016: one problem, not also winner-not-top.
+    assert reported(tmp_path, capsys, "data/elections.csv", 2, "2016-09-24,jeremy-corbyn,",
+                    "2016-09-24,andy-burnham,") == [
+        ("data/elections.csv", 2, "election_id,winner_id", "candidate-not-in-contest")]
+
+
