@@ -36,6 +36,15 @@ def test_real_package_passes(tmp_path, capsys):
     assert problems(copy_package(tmp_path / "pkg"), capsys) == []
 
 
+def test_winner_not_top(tmp_path, capsys):
+    # Burnham as the 2015 winner: both complete counts (round 1 of ukpolitical, and the
+    # infobox) give Corbyn 251,417 against Burnham's 80,462.
+    assert reported(tmp_path, capsys, "data/elections.csv", 3, "2015-09-12,jeremy-corbyn,",
+                    "2015-09-12,andy-burnham,") == [
+        ("data/elections.csv", 3, "winner_id", "winner-not-top"),
+        ("data/elections.csv", 3, "winner_id", "winner-not-top")]
+
+
 def test_candidate_not_in_contest(tmp_path, capsys):
     # Burnham stood in 2015, not 2016: one problem, not also winner-not-top.
     assert reported(tmp_path, capsys, "data/elections.csv", 2, "2016-09-24,jeremy-corbyn,",
