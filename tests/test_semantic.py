@@ -52,3 +52,27 @@ def test_candidate_not_in_contest(tmp_path, capsys):
         ("data/elections.csv", 2, "election_id,winner_id", "candidate-not-in-contest")]
 
 
+@pytest.mark.parametrize("file,line,old,new,expected", [
+    # The 2016 result event a day after the contest's result_date.
+    ("data/events.csv", 7, ",2016-09-24,dateline,result_announced,", ",2016-09-25,dateline,result_announced,",
+     [("data/events.csv", 7, "date", "date-conflict")]),
+    # The contest's result_date moved: the event that dates the same result is reported.
+    ("data/elections.csv", 3, ",2015-09-12,", ",2015-09-13,", [("data/events.csv", 10, "date", "date-conflict")]),
+    # The 2015 result event a day late, with no note to say why.
+    ("data/events.csv", 10, ",2015-09-12,stated,result_announced,", ",2015-09-13,stated,result_announced,",
+     [("data/events.csv", 10, "date", "date-conflict")]),
+])
+def test_date_conflict(tmp_path, capsys, file, line, old, new, expected):
+    assert reported(tmp_path, capsys, file, line, old, new) == expected
+
+
+def test_date_conflict_explained_by_a_note(tmp_path, capsys):
+    old = ",2015-09-12,stated,result_announced,"
+    new = ",2015-09-13,stated,result_announced,"
+    note = "London\",As printed: the source dates the declaration 13 September; the results page 2015-09-12."
+    pkg = copy_package(tmp_path / "pkg")
+    edit(pkg, "data/events.csv", 10, old, new)
+    edit(pkg, "data/events.csv", 10, "London\",", note)
+    assert problems(pkg, capsys) == []
+
+

@@ -71,7 +71,7 @@ class Context:
 
 
 STEPS = ("descriptor", "views", "files", "tables", "crossref", "evidence", "arithmetic", "winner",
-         "source_texts")
+         "event_dates", "source_texts")
 
 
 def validate(root: Path, sources: Path | None, progress: Callable[[str], None] | None = None,
