@@ -36,6 +36,27 @@ def test_real_package_passes(tmp_path, capsys):
     assert problems(copy_package(tmp_path / "pkg"), capsys) == []
 
 
+@pytest.mark.parametrize("edit_args,expected", [
+    # "Mr Corbyn" is credited to Owen Smith.
+    ((5, ",jeremy-corbyn,Mr Corbyn,", ",owen-smith,Mr Corbyn,"), [5]),
+    # "He" whose notes say the text gives no name is credited to Corbyn.
+    ((6, "labour-leadership-2016,,He,", "labour-leadership-2016,jeremy-corbyn,He,"), [6]),
+    # "The winner" is Corbyn by the notes ("names Corbyn as the winner"), not Smith.
+    ((17, ",jeremy-corbyn,The winner,", ",owen-smith,The winner,"), [17]),
+])
+def test_speaker_not_named(tmp_path, capsys, edit_args, expected):
+    line, old, new = edit_args
+    assert reported(tmp_path, capsys, "data/statements.csv", line, old, new) == [
+        ("data/statements.csv", n, "speaker_as_named", "speaker-not-named") for n in expected]
+
+
+def test_speaker_without_attribution(tmp_path, capsys):
+    # "The text names no speaker", yet the quotation is given to Owen Smith.
+    assert reported(tmp_path, capsys, "data/statements.csv", 3, "labour-leadership-2016,,,",
+                    "labour-leadership-2016,owen-smith,,") == [
+        ("data/statements.csv", 3, "speaker_id", "speaker-without-attribution")]
+
+
 def test_winner_not_top(tmp_path, capsys):
     # Burnham as the 2015 winner: both complete counts (round 1 of ukpolitical, and the
     # infobox) give Corbyn 251,417 against Burnham's 80,462.
