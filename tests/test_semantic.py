@@ -97,3 +97,13 @@ def test_date_conflict_explained_by_a_note(tmp_path, capsys):
     assert problems(pkg, capsys) == []
 
 
+@pytest.mark.parametrize("file,line,old,new,column", [
+    # The example: "more than 43,000" recorded as exact.
+    ("data/endorsements.csv", 2, "\"more than 43,000\",more_than,", "\"more than 43,000\",exact,",
+     "ballot_participants_qualifier"),
+    ("data/figures.csv", 23, "\"about 641,000\",approximately,", "\"about 641,000\",exact,", "qualifier"),
+    # A bare "18,000" (evidence "now counting 18,000 members") recorded as approximately.
+    ("data/figures.csv", 2, "\"18,000\",exact,", "\"18,000\",approximately,", "qualifier"),
+])
+def test_qualifier_vs_hedge(tmp_path, capsys, file, line, old, new, column):
+    assert reported(tmp_path, capsys, file, line, old, new) == [(file, line, column, "qualifier-vs-hedge")]

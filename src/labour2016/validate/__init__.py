@@ -71,7 +71,7 @@ class Context:
 
 
 STEPS = ("descriptor", "views", "files", "tables", "crossref", "evidence", "arithmetic", "winner",
-         "event_dates", "attribution", "source_texts")
+         "event_dates", "attribution", "qualifiers", "source_texts")
 
 
 def validate(root: Path, sources: Path | None, progress: Callable[[str], None] | None = None,
