@@ -23,7 +23,8 @@ def problems(pkg, capsys):
     code = cli.main(["validate", str(pkg), "--format", "json", "--no-sources"])
     found = json.loads(capsys.readouterr().out)["problems"]
     assert code == (1 if found else 0)
-    return [(p["file"], p["line"], p["column"], p["rule"]) for p in found]
+    # rule as frictionless names it, with the constraint broken where there is one
+    return [(p["file"], p["line"], p["column"], "/".join(filter(None, (p["rule"], p["constraint"])))) for p in found]
 
 
 def reported(tmp_path, capsys, file, line, old, new):
@@ -50,6 +51,12 @@ def test_speaker_not_named(tmp_path, capsys, edit_args, expected):
         ("data/statements.csv", n, "speaker_as_named", "speaker-not-named") for n in expected]
 
 
+def test_dangling_speaker_is_reported_once(tmp_path, capsys):
+    # An unknown speaker is crossref's foreign-key, not also an attribution problem.
+    assert reported(tmp_path, capsys, "data/statements.csv", 5, ",jeremy-corbyn,", ",jeremy-corbin,") == [
+        ("data/statements.csv", 5, "speaker_id", "foreign-key")]
+
+
 def test_speaker_without_attribution(tmp_path, capsys):
     # "The text names no speaker", yet the quotation is given to Owen Smith.
     assert reported(tmp_path, capsys, "data/statements.csv", 3, "labour-leadership-2016,,,",
@@ -66,11 +73,15 @@ def test_winner_not_top(tmp_path, capsys):
         ("data/elections.csv", 3, "winner_id", "winner-not-top")]
 
 
-def test_candidate_not_in_contest(tmp_path, capsys):
+@pytest.mark.parametrize("new,expected", [
     # Burnham stood in 2015, not 2016: one problem, not also winner-not-top.
+    ("andy-burnham", [("data/elections.csv", 2, "election_id,winner_id", "candidate-not-in-contest")]),
+    # An id that names nobody at all is the foreign key's problem, reported once.
+    ("jeremy-corbin", [("data/elections.csv", 2, "winner_id", "foreign-key")]),
+])
+def test_candidate_not_in_contest(tmp_path, capsys, new, expected):
     assert reported(tmp_path, capsys, "data/elections.csv", 2, "2016-09-24,jeremy-corbyn,",
-                    "2016-09-24,andy-burnham,") == [
-        ("data/elections.csv", 2, "election_id,winner_id", "candidate-not-in-contest")]
+                    f"2016-09-24,{new},") == expected
 
 
 @pytest.mark.parametrize("file,line,old,new,expected", [
@@ -107,3 +118,9 @@ def test_date_conflict_explained_by_a_note(tmp_path, capsys):
 ])
 def test_qualifier_vs_hedge(tmp_path, capsys, file, line, old, new, column):
     assert reported(tmp_path, capsys, file, line, old, new) == [(file, line, column, "qualifier-vs-hedge")]
+
+
+@pytest.mark.parametrize("new,rule", [("exactly", "constraint-error/enum"), ("", "constraint-error/required")])
+def test_qualifier_the_schema_rejects_is_reported_once(tmp_path, capsys, new, rule):
+    assert reported(tmp_path, capsys, "data/figures.csv", 23, "\"about 641,000\",approximately,",
+                    f"\"about 641,000\",{new},") == [("data/figures.csv", 23, "qualifier", rule)]

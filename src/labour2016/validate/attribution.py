@@ -53,6 +53,7 @@ class _Lexicon:
         import pandas as pd
 
         typed = entities.typed
+        self.entities = typed[key].dropna().unique()
         names = typed[_NAME].fillna("").astype(str)
         last = names.str.lower().str.findall(_WORD).str[-1]
         self.naming = pd.DataFrame({"entity": typed[key], "word": last}).dropna().drop_duplicates()
@@ -100,7 +101,8 @@ def _check(ctx: Context, t, lexicon) -> None:
         ctx.add(t.file, t.lines[i], _SPEAKER, t.frame[_SPEAKER].iloc[i], "speaker-without-attribution",
                 "a speaker is given but speaker_as_named is empty: the text names nobody",
                 "clear speaker_id, or record in speaker_as_named how the text names the speaker")
-    rows = df[credited & df[_AS_NAMED].notna().to_numpy()]
+    known = df[_SPEAKER].isin(lexicon.entities).to_numpy()  # a dangling id is crossref's foreign-key
+    rows = df[credited & known & df[_AS_NAMED].notna().to_numpy()]
     pairs = rows[[_SPEAKER, _AS_NAMED]].drop_duplicates().reset_index(drop=True)
     phrases, speakers = pairs[_AS_NAMED].astype(str), pairs[_SPEAKER].astype(str)
     own, other = lexicon.names(phrases, speakers)

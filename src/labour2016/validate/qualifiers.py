@@ -34,6 +34,16 @@ def _excused(rows, qual_f, stated_f) -> list[bool]:
     return key.merge(distinct.assign(ok=ok), how="left")["ok"].tolist()
 
 
+def _accepted(t, qual_f):
+    """Rows whose qualifier the Table Schema accepts: one outside the enum, or a missing one the
+    schema requires, is reported by the schema checks and not again here. A missing optional
+    qualifier reads as exact, as arithmetic reads it."""
+    field = t.resource.field(qual_f)
+    given = t.typed[qual_f]
+    ok = given.isin(field.constraints["enum"]) if "enum" in field.constraints else given.notna()
+    return ok | (given.isna() & (not field.required))
+
+
 def check(ctx: Context) -> None:
     import numpy as np
 
@@ -46,7 +56,7 @@ def check(ctx: Context) -> None:
             stated = t.typed[stated_f]
             given = t.typed[qual_f].fillna(numbers.EXACT).astype(str)
             meant = stated.map({s: numbers.qualifier(s) for s in stated.dropna().unique()})
-            differs = np.flatnonzero((stated.notna() & (given != meant)).to_numpy())
+            differs = np.flatnonzero((stated.notna() & (given != meant) & _accepted(t, qual_f)).to_numpy())
             if not len(differs):
                 continue
             rows = t.typed.iloc[differs].assign(**{qual_f: given.iloc[differs]})
