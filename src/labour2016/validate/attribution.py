@@ -62,12 +62,11 @@ class _Lexicon:
         self.recorded = words.rename(columns={"k": "entity"}).drop_duplicates()
 
     def names(self, phrases, speakers):
-        """For each phrase: (names its speaker, names some other entity)."""
+        """For each phrase: whether it names its speaker, and another entity it names (or None)."""
         hits = _words(phrases).merge(self.naming, on="word")
-        hits["own"] = hits["entity"].to_numpy() == speakers.reindex(hits["k"]).to_numpy()
-        own = hits[hits["own"]]["k"].unique()
-        other = hits[~hits["own"]]["k"].unique()
-        return phrases.index.isin(own), phrases.index.isin(other)
+        own = hits["entity"].to_numpy() == speakers.reindex(hits["k"]).to_numpy()
+        other = hits[~own].drop_duplicates("k").set_index("k")["entity"]
+        return phrases.index.isin(hits["k"][own]), other.reindex(phrases.index).to_numpy()
 
     def describes(self, phrases, speakers):
         """For each phrase: it has a content word, and every one is recorded for its speaker."""
@@ -107,7 +106,8 @@ def _check(ctx: Context, t, lexicon) -> None:
     phrases, speakers = pairs[_AS_NAMED].astype(str), pairs[_SPEAKER].astype(str)
     own, other = lexicon.names(phrases, speakers)
     refers = own | lexicon.describes(phrases, speakers)
-    pairs["verdict"] = np.where(refers, "ok", np.where(other, "other", "notes"))
+    pairs["other"] = other
+    pairs["verdict"] = np.where(refers, "ok", np.where(pairs["other"].notna(), "other", "notes"))
     rows = rows.reset_index(names="row").merge(pairs, on=[_SPEAKER, _AS_NAMED])
     if _NOTES in rows:
         unsure = rows[rows["verdict"] == "notes"]
@@ -118,10 +118,10 @@ def _check(ctx: Context, t, lexicon) -> None:
         rows = rows[rows["resolved"].isna()]
     for r in rows[rows["verdict"] != "ok"].sort_values("row").itertuples(index=False):
         i = r.row
+        speaker = t.frame[_SPEAKER].iloc[i]
         ctx.add(t.file, t.lines[i], _AS_NAMED, t.frame[_AS_NAMED].iloc[i], "speaker-not-named",
-                f"speaker_as_named does not refer to {t.frame[_SPEAKER].iloc[i]}"
-                + (" but names someone else" if r.verdict == "other" else
-                   ", and the notes do not say whom it refers to"),
+                f"speaker_as_named names {r.other}, not the speaker_id {speaker}" if r.verdict == "other" else
+                f"speaker_as_named neither names nor describes {speaker}, and the notes do not say it is them",
                 "correct speaker_id, or say in notes whom the text's words refer to")
 
 

@@ -43,6 +43,6 @@ def check(ctx: Context) -> None:
     top = beaten.sort_values("value", ascending=False).drop_duplicates(G)
     for r in top.itertuples(index=False):
         ctx.add(elections.file, r.at, "winner_id", r.winner_id, "winner-not-top",
-                f"{r.source_id} gives {r.candidate_id} {r.value:g} votes, more than {r.winner_id}'s {r.value_w:g} "
+                f"{r.source_id} gives {r.candidate_id} {r.value:,.15g} votes, more than {r.winner_id}'s {r.value_w:,.15g} "
                 f"({votes.file} line {int(r.line)})",
                 "correct winner_id, or check the votes rows against the source")
