@@ -28,15 +28,11 @@ _EMPTY = {"a", "an", "the", "he", "she", "they", "it", "him", "her", "them", "hi
 
 def _entities(ctx: Context, t):
     """(entity table, key column) the speaker_id foreign key points to, or None."""
-    for fk in t.schema.get("foreignKeys", []) or []:
-        if fk.get("fields") in (_SPEAKER, [_SPEAKER]):
-            ref = fk.get("reference", {})
-            target = ctx.tables.get(ref.get("resource"))
-            key = ref.get("fields")
-            key = key[0] if isinstance(key, list) and len(key) == 1 else key
-            if target is not None and target.typed is not None and isinstance(key, str) \
-                    and {key, _NAME} <= set(target.typed.columns):
-                return target, key
+    for fk in t.resource.foreign_keys:
+        if fk.fields == (_SPEAKER,) and len(fk.reference) == 1:
+            target = ctx.tables.get(fk.resource or t.name)
+            if target is not None and target.typed is not None and {fk.reference[0], _NAME} <= set(target.typed):
+                return target, fk.reference[0]
     return None
 
 
