@@ -90,6 +90,9 @@ def test_candidate_not_in_contest(tmp_path, capsys, new, expected):
      [("data/events.csv", 7, "date", "date-conflict")]),
     # The contest's result_date moved: the event that dates the same result is reported.
     ("data/elections.csv", 3, ",2015-09-12,", ",2015-09-13,", [("data/events.csv", 10, "date", "date-conflict")]),
+    # Angela Eagle's withdrawal a day later than her candidacy's status_date says.
+    ("data/events.csv", 23, ",2016-07-19,dateline,candidate_withdrew,", ",2016-07-20,dateline,candidate_withdrew,",
+     [("data/events.csv", 23, "date", "date-conflict")]),
     # The 2015 result event a day late, with no note to say why.
     ("data/events.csv", 10, ",2015-09-12,stated,result_announced,", ",2015-09-13,stated,result_announced,",
      [("data/events.csv", 10, "date", "date-conflict")]),
