@@ -62,3 +62,25 @@ def test_every_stated_as_in_the_data_parses(tables):
             for row in tables[name]:
                 if row[stated]:
                     assert numbers.parse(row[stated]) is not None, (name, row[stated])
+
+
+@pytest.mark.parametrize("text,qualifier", [
+    ("more than 43,000", "more_than"), ("about 641,000", "approximately"), ("43,419", "exact"),
+    ("little more than 12", "more_than"), ("just over 4 per cent", "more_than"), ("over 60 per cent", "more_than"),
+    ("more than half a million", "more_than"), ("£60bn", "exact"), ("Nearly 200,000", "approximately"),
+    ("at least 20", "at_least"), ("up to 5", "at_most"), ("only about 40", "approximately"), ("only 40", "exact"),
+    (None, "exact"),
+])
+def test_qualifier(text, qualifier):
+    assert numbers.qualifier(text) == qualifier
+
+
+def test_every_hedge_means_a_qualifier_every_schema_allows():
+    from labour2016 import package
+    from labour2016.validate.evidence import pairs
+
+    enums = [res.field(q).constraints["enum"] for res in package.model().resources.values()
+             for _, _, q in pairs(res) if q]
+    assert len(enums) >= 5  # votes, electorate, figures, nominations, endorsements at least
+    for enum in enums:
+        assert set(numbers.HEDGES.values()) | {numbers.EXACT} <= set(enum), enum

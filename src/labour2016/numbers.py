@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import re
 
-# Qualifying words before a figure; they are recorded in the `qualifier` column, not the value.
-_PREFIXES = (
-    "a little more than", "little more than", "just over", "just under", "more than", "less than",
-    "fewer than", "at least", "at most", "up to", "approximately", "around", "about", "almost",
-    "nearly", "roughly", "some", "over", "under", "only",
-)
+# Qualifying words before a figure, and the `qualifier` each means: the words stay in stated_as,
+# the qualifier column records what they mean, the value is the bare figure. "almost"/"nearly"
+# are approximately, as the data records "Nearly 200,000" (close to the figure, not a bound);
+# "only" stresses a figure without hedging it.
+HEDGES = {
+    "a little more than": "more_than", "little more than": "more_than", "just over": "more_than",
+    "just under": "less_than", "more than": "more_than", "less than": "less_than",
+    "fewer than": "less_than", "at least": "at_least", "at most": "at_most", "up to": "at_most",
+    "approximately": "approximately", "around": "approximately", "about": "approximately",
+    "almost": "approximately", "nearly": "approximately", "roughly": "approximately",
+    "some": "approximately", "over": "more_than", "under": "less_than", "only": "exact",
+}
+EXACT = "exact"  # the qualifier of a bare figure
+
 # Units and signs after or before a figure; the value is the figure as written ("£60bn" -> 60).
 _SUFFIX = re.compile(r"\s*(%|per\s*cent|percent|pp|percentage points?|bn|billion|m|k)\s*$", re.I)
 _CURRENCY = re.compile(r"^[£$€]\s*")
@@ -34,18 +42,35 @@ _ORDINALS = {
 }
 
 
-def _strip(text: str) -> str:
+def _hedges(text: str) -> tuple[list[str], str]:
+    """The qualifying words at the start of `text` (in order) and the rest, lower-cased."""
     s = " ".join(text.strip().lower().split())
+    found = []
     changed = True
     while changed:
         changed = False
-        for p in _PREFIXES:
+        for p in HEDGES:
             if s.startswith(p + " "):
+                found.append(p)
                 s = s[len(p) + 1:].strip()
                 changed = True
+    return found, s
+
+
+def _strip(text: str) -> str:
+    s = _hedges(text)[1]
     s = _CURRENCY.sub("", s)
     s = _SUFFIX.sub("", s)
     return s.strip()
+
+
+def qualifier(text: str | None) -> str:
+    """The qualifier the words before a figure mean: "more than 43,000" more_than,
+    "about 641,000" approximately, a bare "43,419" exact."""
+    if text is None:
+        return EXACT
+    meant = [HEDGES[p] for p in _hedges(str(text))[0] if HEDGES[p] != EXACT]
+    return meant[0] if meant else EXACT
 
 
 def _words(s: str) -> float | None:

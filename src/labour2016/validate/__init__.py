@@ -70,7 +70,8 @@ class Context:
                 yield t
 
 
-STEPS = ("descriptor", "views", "files", "tables", "crossref", "evidence", "arithmetic", "source_texts")
+STEPS = ("descriptor", "views", "files", "tables", "crossref", "evidence", "arithmetic", "winner",
+         "event_dates", "attribution", "qualifiers", "source_texts")
 
 
 def validate(root: Path, sources: Path | None, progress: Callable[[str], None] | None = None,

@@ -74,20 +74,27 @@ def _disjoint(lo_a, hi_a, lo_b, hi_b):
     return (lo_a > hi_b + EPS) | (hi_a < lo_b - EPS)
 
 
-def _complete(ctx: Context, cells):
-    """Sums of cells per G, only for groups giving every candidate on the election's ballot."""
+def complete_cells(ctx: Context, cells):
+    """The cells of the groups (per G) that give every candidate on the election's ballot."""
     c = ctx.tables.get("candidates")
     if c is None or c.typed is None or cells.empty:
-        return cells.iloc[:0][G + ["lo", "hi", "value"]].assign(n=0)
-    # a candidate who withdrew before the ballot has no votes to sum
+        return cells.iloc[:0]
+    # a candidate who withdrew before the ballot has no votes to count
     on_ballot = c.typed[c.typed["status"] == "stood"] if "status" in c.typed else c.typed
     stood = on_ballot[["election_id", "candidate_id"]].dropna().drop_duplicates()
-    needed = stood.groupby("election_id").size().rename("needed")
+    needed = stood.groupby("election_id").size()
     known = cells.merge(stood, on=["election_id", "candidate_id"])
-    sums = known.groupby(G, dropna=False).agg(lo=("lo", "sum"), hi=("hi", "sum"), value=("value", "sum"),
-                                              n=("value", "size"))
-    sums = sums.join(needed, on="election_id")
-    return sums[sums["n"] == sums["needed"]].reset_index()
+    given = known.groupby(G, dropna=False)["value"].transform("size")
+    return known[given.to_numpy() == known["election_id"].map(needed).to_numpy()]
+
+
+def _complete(ctx: Context, cells):
+    """Sums of cells per G, only for groups giving every candidate on the election's ballot."""
+    known = complete_cells(ctx, cells)
+    if known.empty:
+        return cells.iloc[:0][G + ["lo", "hi", "value"]].assign(n=0)
+    return known.groupby(G, dropna=False).agg(lo=("lo", "sum"), hi=("hi", "sum"), value=("value", "sum"),
+                                              n=("value", "size")).reset_index()
 
 
 def _report(ctx, t, failing, rule, message, column="value"):

@@ -1,0 +1,48 @@
+"""`winner-not-top`: an election's winner_id is the candidate with the most votes.
+
+Judged per source, on the source's final count: its section `all` vote counts (measure
+`votes`) in the last round it gives (figures with no round named are its final figures), and
+only where that count gives every candidate of the election; an earlier round's leader may
+lose on transfers, and a partial count proves nothing. Counts are the intervals arithmetic
+reads ("193,000" is 192,500..193,500, "more than 193,000" has no top), so the winner fails only
+when another candidate's count is certainly higher. A winner who is not a candidate at all is
+crossref's `candidate-not-in-contest`.
+"""
+from __future__ import annotations
+
+from . import Context
+from .arithmetic import ALL, EPS, G, _cells, _intervals, complete_cells
+
+_NEED = {"election_id", "section", "candidate_id", "measure", "value", "stated_as", "qualifier", "source_id"}
+
+
+def _final_counts(ctx: Context, votes):
+    """One interval per candidate and (election, source, round), in each source's last round."""
+    import numpy as np
+    import pandas as pd
+
+    df = _intervals(votes)
+    df = df[(df["measure"] == "votes") & (df["section"] == ALL)]
+    cells = _cells(df, G + ["candidate_id"])
+    order = pd.to_numeric(cells["round"], errors="coerce").fillna(np.inf)  # no round named: the final count
+    last = order.groupby([cells["election_id"], cells["source_id"]]).transform("max")
+    return complete_cells(ctx, cells[(order == last).to_numpy()])
+
+
+def check(ctx: Context) -> None:
+    elections, votes = ctx.tables.get("elections"), ctx.tables.get("votes")
+    if elections is None or votes is None or elections.typed is None or votes.typed is None:
+        return
+    if not {"election_id", "winner_id"} <= set(elections.typed) or not _NEED <= set(votes.typed):
+        return
+    counts = _final_counts(ctx, votes)
+    won = elections.typed[["election_id", "winner_id"]].assign(at=elections.lines).dropna()
+    winner = counts.merge(won, left_on=["election_id", "candidate_id"], right_on=["election_id", "winner_id"])
+    rivals = counts.merge(winner[G + ["winner_id", "hi", "value", "at"]], on=G, suffixes=("", "_w"))
+    beaten = rivals[rivals["lo"] > rivals["hi_w"] + EPS]
+    top = beaten.sort_values("value", ascending=False).drop_duplicates(G)
+    for r in top.itertuples(index=False):
+        ctx.add(elections.file, r.at, "winner_id", r.winner_id, "winner-not-top",
+                f"{r.source_id} gives {r.candidate_id} {r.value:,.15g} votes, more than {r.winner_id}'s {r.value_w:,.15g} "
+                f"({votes.file} line {int(r.line)})",
+                "correct winner_id, or check the votes rows against the source")
