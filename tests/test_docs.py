@@ -81,7 +81,7 @@ def test_docs_command_checks_and_rewrites(copy, capsys):
     assert (docs / "data-dictionary.md").read_text(encoding="utf-8") == "stale\n"  # --check writes nothing
     assert cli.main(["docs", "--docs-dir", str(docs)]) == 0
     assert (docs / "data-dictionary.md").read_text(encoding="utf-8") == (DOCS / "data-dictionary.md").read_text(encoding="utf-8")
-    assert dictionary.main(["--check", "--docs-dir", str(docs)]) == 0
+    assert cli.main(["docs", "--check", "--docs-dir", str(docs)]) == 0
 
 
 def test_cannot_run_without_a_docs_folder_or_the_datasheet_block(copy, capsys):

@@ -40,21 +40,26 @@ def unavailable(reason: str):
 
 # ---- metadata and build, no browser ----------------------------------------------------------
 
-def test_jsonld_describes_the_dataset_from_datapackage():
+def test_jsonld_is_the_croissant_dataset():
+    """The page's JSON-LD is croissant.json's Dataset (its files, SHA-256s and licence), record sets aside."""
+    import hashlib
+
+    from labour2016 import croissant
+
     desc = package.model().raw
     ld = site.dataset_jsonld()
-    assert ld["@type"] == "Dataset" and ld["@context"] == "https://schema.org/"
-    assert ld["name"] == desc["title"] and ld["description"] == desc["description"]
+    document = croissant.metadata(package.model())
+    assert ld == {k: v for k, v in document.items() if k not in ("recordSet", "conformsTo")}
+    assert ld["@context"]["@vocab"] == "https://schema.org/" and ld["@type"] == "sc:Dataset"
+    assert ld["alternateName"] == desc["title"] and ld["description"] == desc["description"]
     assert ld["version"] == desc["version"] == labour2016.__version__
     assert ld["license"] == "https://opendatacommons.org/licenses/by/1-0/"
-    assert ld["creator"] == [{"@type": "Organization", "name": "labour2016 contributors"}]
-    urls = [d["contentUrl"] for d in ld["distribution"]]
-    assert urls == [r["path"] for r in desc["resources"]] + ["datapackage.json", "queries/views.sql"]
+    assert ld["creator"] == [{"@type": "sc:Organization", "name": "labour2016 contributors"}]
     votes = next(d for d in ld["distribution"] if d["contentUrl"] == "data/votes.csv")
-    assert votes["encodingFormat"] == "text/csv" and votes["name"] == "Votes"
-    assert {"@type": "CreativeWork", "name": "LabourList: Corbyn re-elected as Labour leader with bigger landslide "
-            "than last year", "url": "https://labourlist.org/2016/09/jeremy-corbyn-earns-refreshed-mandate-as-he-is-"
-            "re-elected-labour-leader/"} in ld["isBasedOn"]
+    assert votes["encodingFormat"] == "text/csv"
+    assert votes["sha256"] == hashlib.sha256((package.root() / "data/votes.csv").read_bytes()).hexdigest()
+    assert "https://labourlist.org/2016/09/jeremy-corbyn-earns-refreshed-mandate-as-he-is-re-elected-labour-leader/" \
+        in ld["isBasedOn"]
 
 
 def test_jsonld_cannot_end_its_script_element_early(tmp_path):

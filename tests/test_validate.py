@@ -324,11 +324,13 @@ def test_subprocess_no_traceback(pkg, name):
 
 
 def test_validate_writes_nothing(pkg, capsys):
+    """Neither a run with the source texts on a valid package nor one on a corrupted copy writes."""
     def snapshot():
         return {p: p.stat().st_mtime_ns for p in sorted(pkg.rglob("*"))}
 
     before = snapshot()
     run(capsys, pkg)
+    assert snapshot() == before
     edit_line(pkg / "data/votes.csv", 4, ",61.8,", ",0.618,")
     before = snapshot()
     run(capsys, pkg, "--no-sources")

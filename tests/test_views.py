@@ -29,8 +29,12 @@ def test_generated_block_matches_the_schemas(root):
     assert block == sqlgen.generate(package.model(root))
 
 
-def test_regenerating_is_a_no_op_and_check_passes(root):
+def test_regenerating_is_a_no_op_and_check_passes(root, tmp_path):
     assert sqlgen.main(["--check"]) == 0
+    views = tmp_path / "views.sql"
+    views.write_bytes((root / "queries" / "views.sql").read_bytes())
+    assert sqlgen.rewrite(views, root) is False, "rewriting the checked-in file changed it"
+    assert views.read_bytes() == (root / "queries" / "views.sql").read_bytes()
 
 
 def test_changing_a_schema_type_changes_the_generated_block(tmp_path):

@@ -12,6 +12,8 @@ import importlib
 import os
 import sys
 
+from .commands import EXIT_CANNOT_RUN, EXIT_OK
+
 # name -> module; the order is the order of `labour2016 --help`.
 COMMANDS = {
     "validate": "labour2016.commands.validate",
@@ -24,7 +26,6 @@ COMMANDS = {
     "cite": "labour2016.commands.cite",
 }
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
 _WAKEUP: tuple = ()
 
 

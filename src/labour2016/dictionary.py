@@ -5,19 +5,18 @@ them into ``docs/data-dictionary.md``, and renders row counts and other tallies 
 the data into the marked composition block of ``docs/datasheet.md``. Both are
 checked in; ``--check`` (and the test suite) fails when either is stale.
 
-    python -m labour2016.dictionary            # rewrite the generated docs
-    python -m labour2016.dictionary --check    # exit 1 if they are stale
+    labour2016 docs            # rewrite the generated docs
+    labour2016 docs --check    # exit 1 if they are stale
 
 Only the standard library and labour2016.package are imported.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from . import model, package, reader
-from .files import write_atomic
+from .atomic import write_atomic
 
 DICTIONARY = "data-dictionary.md"
 DATASHEET = "datasheet.md"
@@ -87,7 +86,7 @@ def render_dictionary(pkg: model.Package | None = None) -> str:
         "# Data dictionary",
         "",
         "<!-- Generated from datapackage.json and schemas/*.schema.json by `labour2016 docs`"
-        " (python -m labour2016.dictionary). Do not edit by hand: edit the schema and regenerate. -->",
+        " Do not edit by hand: edit the schema and regenerate. -->",
         "",
         f"{desc.get('title', desc['name'])}.",
         "",
@@ -185,15 +184,6 @@ def default_docs_dir() -> Path:
     return package.root() / "docs"
 
 
-def main(argv: list[str] | None = None) -> int:
-    """`python -m labour2016.dictionary`: the same options as `labour2016 docs`."""
-    from .commands import docs
-
-    parser = argparse.ArgumentParser(prog="python -m labour2016.dictionary", description=docs.HELP)
-    docs.add_arguments(parser)
-    return docs.run(parser.parse_args(argv))
-
-
 def run(docs_dir: Path, check: bool = False) -> int:
     """Regenerate (or with check, verify) the docs in docs_dir; 0 ok, 1 stale, 2 cannot run."""
     if not docs_dir.is_dir():
@@ -216,5 +206,3 @@ def run(docs_dir: Path, check: bool = False) -> int:
         return 2
 
 
-if __name__ == "__main__":
-    sys.exit(main())

@@ -98,19 +98,30 @@ def _decode(raw: bytes, out: Text) -> str | None:
         return None
 
 
+_CON = None
+
+
+def _connection():
+    """One in-memory DuckDB for every file this process reads: it holds no data, only the reader."""
+    global _CON
+    if _CON is None:
+        import duckdb
+
+        _CON = duckdb.connect()
+    return _CON
+
+
 def _duckdb(resource: model.Resource, raw: bytes):
     """(frame, lines) from DuckDB's reader when it reads the whole file and accounts for every
     line break; DuckDB's error message when it refuses the file; None when it skipped lines."""
     import duckdb
     import numpy as np
 
-    con = duckdb.connect()
     try:
-        table = con.sql(f"select * from {read_csv_sql(resource, str(resource.file), typed=False)}").to_arrow_table()
+        table = _connection().sql(f"select * from {read_csv_sql(resource, str(resource.file), typed=False)}")\
+            .to_arrow_table()
     except duckdb.Error as e:
         return str(e)
-    finally:
-        con.close()
     frame = table.to_pandas(types_mapper=lambda _: str_dtype())
     frame.columns = resource.names
     inner = np.zeros(len(frame), dtype=np.int64)

@@ -37,33 +37,12 @@ class SiteError(Exception):
 
 
 def dataset_jsonld(base: Path | None = None) -> dict:
-    """schema.org Dataset metadata from datapackage.json, for search engines."""
-    pkg = package.model(base)
-    desc = pkg.raw
-    licence = desc["licenses"][0]
-    files = [(r.path, r.title or r.name, r.description, r.raw.get("mediatype", "text/csv"))
-             for r in pkg.resources.values()]
-    files += [(package.DESCRIPTOR, "Data package descriptor", "Frictionless Data Package (v2) descriptor",
-               "application/json"),
-              (VIEWS_SQL, "DuckDB views", "The package's SQL views (canonical results, margins, "
-               "discrepancies, ...), for the DuckDB CLI or any DuckDB client", "application/sql")]
-    return {
-        "@context": "https://schema.org/",
-        "@type": "Dataset",
-        "name": desc["title"],
-        "description": desc["description"],
-        "version": desc["version"],
-        "dateCreated": desc["created"],
-        "keywords": desc["keywords"],
-        "license": licence["path"],
-        "isAccessibleForFree": True,
-        "creator": [{"@type": "Organization", "name": c["title"]}
-                    for c in desc["contributors"] if "creator" in c.get("roles", [])],
-        "isBasedOn": [{"@type": "CreativeWork", "name": s["title"], **({"url": s["path"]} if "path" in s else {})}
-                      for s in desc.get("sources", [])],
-        "distribution": [{"@type": "DataDownload", "name": name, "description": text,
-                          "encodingFormat": media, "contentUrl": path} for path, name, text, media in files],
-    }
+    """The schema.org Dataset the page embeds for search engines: croissant.json's own description
+    (labour2016.croissant), so the page and `labour2016 build` describe the package one way."""
+    from . import croissant
+
+    document = croissant.metadata(package.model(base))
+    return {k: v for k, v in document.items() if k not in ("recordSet", "conformsTo")}
 
 
 def site_json(base: Path | None = None) -> dict:

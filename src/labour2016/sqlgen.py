@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from . import model, package
+from .atomic import write_atomic
 
 BEGIN = "-- BEGIN GENERATED"
 END = "-- END GENERATED"
@@ -89,7 +90,7 @@ def rewrite(path: Path, base: Path | None = None) -> bool:
     before, block, after = split(text)
     new = before + generate(package.model(base)) + after
     if new != text:
-        path.write_text(new, encoding="utf-8")
+        write_atomic(path, new)
         return True
     return False
 

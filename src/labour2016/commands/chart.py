@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
               "(or `pip install matplotlib`)", file=sys.stderr)
         return 2
     from .. import charts
-    from ..files import write_atomic
+    from ..atomic import write_atomic
 
     out: Path = args.out or default_out()
     formats = charts.FORMATS if args.format == "both" else (args.format,)

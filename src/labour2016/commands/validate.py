@@ -9,11 +9,11 @@ import time
 from pathlib import Path
 
 from .. import package
+from . import EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS
 
 HELP = "validate the package: schemas, keys, evidence, arithmetic and (with the texts) sources; exit 1 on problems"
 EXAMPLE = "labour2016 validate . --sources ../shared/sources --format json"
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -10,6 +10,46 @@ from pathlib import Path
 from typing import Any, Callable
 
 
+# Every rule validate reports, and what it means: frictionless' error types where one exists, then
+# labour2016's own. Context.add accepts no other id, and a test holds each to a test that triggers it.
+RULES = {
+    "json-error": "a descriptor or schema file is not a JSON object",
+    "encoding-error": "a file is not UTF-8",
+    "descriptor-error": "the descriptor lists a resource no door can read (name, path, duplicate, dialect)",
+    "schema-error": "a Table Schema says something no door can honour (type, format, constraint, key)",
+    "unsafe-path": "a path or symbolic link leads out of the package, or a source path out of the sources folder",
+    "missing-file": "a data or schema file the descriptor names does not exist",
+    "views-error": "the package's tables cannot carry labour2016's views (a table or column is missing)",
+    "empty-file": "a CSV file is empty",
+    "header-error": "a CSV header is not the schema's fields in order",
+    "source-error": "a CSV cannot be parsed, or DuckDB (which the views read with) cannot read it",
+    "missing-cell": "a row has fewer cells than the header",
+    "extra-cell": "a row has more cells than the header",
+    "blank-row": "a row is blank, or every cell of it is empty",
+    "type-error": "a cell is not of its field's type",
+    "constraint-error": "a cell breaks a constraint of its field (named in `constraint`)",
+    "unique-error": "a field the schema says is unique repeats a value",
+    "primary-key": "two rows share a primary key",
+    "foreign-key": "a row refers to a row that does not exist",
+    "candidate-not-in-contest": "a row names as a candidate someone who is not one in that election",
+    "stated-as": "stated_as does not occur in the row's evidence",
+    "stated-as-pair": "a figure is given without stated_as, or stated_as without the figure",
+    "evidence-figure": "the value is not the number stated_as spells",
+    "sum-100": "one source's shares of a section do not sum to 100",
+    "share-vs-counts": "a share disagrees with the same source's counts",
+    "parts-vs-total": "a source's sections (or candidates) do not sum to its total",
+    "turnout": "a turnout disagrees with valid and spoilt votes over ballots distributed",
+    "winner-not-top": "the winner does not have the most votes in a source's complete count",
+    "date-conflict": "two rows date the same event differently",
+    "speaker-not-named": "a quotation's speaker is not the one its recorded words name",
+    "speaker-without-attribution": "a quotation whose text names no speaker is given one",
+    "qualifier-vs-hedge": "a qualifier contradicts the hedge stated_as opens with",
+    "source-missing": "a source text is not in the sources folder",
+    "source-hash": "a source text's SHA-256 or size differs from sources.csv",
+    "span-not-in-source": "an evidence span or quotation is not in its source verbatim",
+}
+
+
 @dataclass
 class Problem:
     file: str
@@ -59,6 +99,8 @@ class Context:
     sources_note: str = ""
 
     def add(self, file, line, column, value, rule, message, hint, constraint=None) -> None:
+        if rule not in RULES:
+            raise ValueError(f"validate reports only the rules in RULES, not {rule!r}")  # a bug, not bad data
         if line is not None:
             line = int(line)
         self.problems.append(Problem(file, line, column, value, rule, message, hint, constraint))

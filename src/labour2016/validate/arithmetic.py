@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import numbers
+from .. import spelling
 from . import Context
 
 if TYPE_CHECKING:  # pandas is imported where a check runs, not when the module loads
@@ -58,7 +58,7 @@ def _intervals(t):
     df["qualifier"] = df["qualifier"].fillna("exact").astype(str)
     df["stated_as"] = df["stated_as"].astype(str)
     df["lo"], df["hi"] = bounds(df[["stated_as", "value", "qualifier"]])
-    df["exact"] = ~df["qualifier"].isin(list(numbers.LOWER_ONLY | numbers.UPPER_ONLY))
+    df["exact"] = ~df["qualifier"].isin(list(spelling.LOWER_ONLY | spelling.UPPER_ONLY))
     return df
 
 

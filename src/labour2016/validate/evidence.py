@@ -5,7 +5,7 @@ field `X...` (or `value`).
 """
 from __future__ import annotations
 
-from .. import numbers
+from .. import spelling
 from . import Context
 
 
@@ -35,20 +35,20 @@ def check(ctx: Context) -> None:
 
     for t in ctx.table_with("evidence"):
         for value_f, stated_f, _ in pairs(t.resource):
-            value, stated = t.typed[value_f], t.typed[stated_f]
-            has_v, has_s = value.notna() & ~t.bad[value_f], stated.notna()
+            value, written = t.typed[value_f], t.typed[stated_f]
+            has_v, has_s = value.notna() & ~t.bad[value_f], written.notna()
             for i in np.flatnonzero((has_v ^ has_s).to_numpy() & ~t.bad[value_f].to_numpy()):
                 lone, other = (value_f, stated_f) if has_v.iloc[i] else (stated_f, value_f)
-                ctx.add(t.file, t.lines[i], other, None, "required", f"{lone} is given but {other} is not",
+                ctx.add(t.file, t.lines[i], other, None, "stated-as-pair", f"{lone} is given but {other} is not",
                         f"give both {value_f} and {stated_f}, or neither")
             both = has_v & has_s
             ev = t.typed["evidence"].fillna("").astype(str).to_numpy()
-            st = stated.fillna("").astype(str).to_numpy()
+            st = written.fillna("").astype(str).to_numpy()
             inside = np.char.find(ev.astype(np.str_), st.astype(np.str_)) >= 0
             for i in np.flatnonzero(both.to_numpy() & ~inside):
                 ctx.add(t.file, t.lines[i], stated_f, st[i], "stated-as", "stated_as does not occur in evidence",
                         "copy the figure exactly as the evidence writes it")
-            spelled = stated[both].map({s: numbers.parse(s) for s in stated[both].unique()})
+            spelled = written[both].map({s: spelling.parse(s) for s in written[both].unique()})
             spelled = pd.to_numeric(spelled, errors="coerce")
             actual = value[both].astype("float64")
             unread = spelled.isna()

@@ -1,6 +1,6 @@
 """`qualifier-vs-hedge`: a figure's qualifier agrees with the words it was stated with.
 
-The hedge words ("more than", "about", ...) and what each means live in numbers.HEDGES. A
+The hedge words ("more than", "about", ...) and what each means live in spelling.HEDGES. A
 stated_as that starts with a hedge must carry that hedge's qualifier ("more than 43,000" is
 more_than, never exact). A bare stated_as ("£60bn") is exact unless the hedge stands just
 before it in the evidence ("more than £60bn") or the row's notes say why it is qualified (a
@@ -8,7 +8,7 @@ converted figure that inherits the hedge of the one it converts).
 """
 from __future__ import annotations
 
-from .. import numbers
+from .. import spelling
 from . import Context
 from .evidence import pairs
 
@@ -18,7 +18,7 @@ def _hedged_in_evidence(evidence: str, stated: str, qualifier: str) -> bool:
     at = evidence.find(stated)
     while at >= 0:
         before = " " + " ".join(evidence[:at].lower().split())
-        if any(before.endswith(" " + p) and numbers.HEDGES[p] == qualifier for p in numbers.HEDGES):
+        if any(before.endswith(" " + p) and spelling.HEDGES[p] == qualifier for p in spelling.HEDGES):
             return True
         at = evidence.find(stated, at + 1)
     return False
@@ -54,15 +54,15 @@ def check(ctx: Context) -> None:
             if qual_f is None:
                 continue
             stated = t.typed[stated_f]
-            given = t.typed[qual_f].fillna(numbers.EXACT).astype(str)
-            meant = stated.map({s: numbers.qualifier(s) for s in stated.dropna().unique()})
+            given = t.typed[qual_f].fillna(spelling.EXACT).astype(str)
+            meant = stated.map({s: spelling.qualifier(s) for s in stated.dropna().unique()})
             differs = np.flatnonzero((stated.notna() & (given != meant) & _accepted(t, qual_f)).to_numpy())
             if not len(differs):
                 continue
             rows = t.typed.iloc[differs].assign(**{qual_f: given.iloc[differs]})
             rows = rows.assign(evidence=rows["evidence"] if "evidence" in rows else "",
                                has_note=rows["notes"].notna() if "notes" in rows else False)
-            bare = (meant.iloc[differs] == numbers.EXACT).to_numpy()
+            bare = (meant.iloc[differs] == spelling.EXACT).to_numpy()
             excused = np.zeros(len(differs), bool)
             if bare.any():
                 excused[bare] = _excused(rows[bare], qual_f, stated_f)

@@ -1,6 +1,6 @@
 import pytest
 
-from labour2016 import numbers
+from labour2016 import spelling
 
 PARSE = [
     ("116,960", 116960), ("61.80%", 61.8), ("61.8 per cent", 61.8), ("more than half a million", 500000),
@@ -14,12 +14,12 @@ PARSE = [
 
 @pytest.mark.parametrize("text,value", PARSE)
 def test_parse(text, value):
-    assert numbers.parse(text) == pytest.approx(value)
+    assert spelling.parse(text) == pytest.approx(value)
 
 
 @pytest.mark.parametrize("text", ["", "n/a", "lots", "more than many", None])
 def test_parse_refuses(text):
-    assert numbers.parse(text) is None
+    assert spelling.parse(text) is None
 
 
 @pytest.mark.parametrize("text,value,qualifier,lo,hi", [
@@ -58,10 +58,10 @@ def test_every_stated_as_in_the_data_parses(tables):
     from labour2016 import package
 
     for name, res in package.model().resources.items():
-        for _, stated, _ in pairs(res):
+        for _, column, _ in pairs(res):
             for row in tables[name]:
-                if row[stated]:
-                    assert numbers.parse(row[stated]) is not None, (name, row[stated])
+                if row[column]:
+                    assert spelling.parse(row[column]) is not None, (name, row[column])
 
 
 @pytest.mark.parametrize("text,qualifier", [
@@ -72,7 +72,7 @@ def test_every_stated_as_in_the_data_parses(tables):
     (None, "exact"),
 ])
 def test_qualifier(text, qualifier):
-    assert numbers.qualifier(text) == qualifier
+    assert spelling.qualifier(text) == qualifier
 
 
 def test_every_hedge_means_a_qualifier_every_schema_allows():
@@ -83,4 +83,4 @@ def test_every_hedge_means_a_qualifier_every_schema_allows():
              for _, _, q in pairs(res) if q]
     assert len(enums) >= 5  # votes, electorate, figures, nominations, endorsements at least
     for enum in enums:
-        assert set(numbers.HEDGES.values()) | {numbers.EXACT} <= set(enum), enum
+        assert set(spelling.HEDGES.values()) | {spelling.EXACT} <= set(enum), enum
