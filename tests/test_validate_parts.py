@@ -29,7 +29,7 @@ def test_intervals_follow_precision_and_qualifier():
         {"value": 61.8, "stated_as": "61.80%", "qualifier": "exact", "round": None},
         {"value": 640000, "stated_as": "640,000", "qualifier": "exact", "round": None},
     ])
-    df = arithmetic._intervals(t).set_index("stated_as")
+    df = arithmetic.intervals(t).set_index("stated_as")
     assert (df.at["more than 43,000", "lo"], df.at["more than 43,000", "hi"]) == (42500, np.inf)
     assert df.at["under 4", "lo"] == -np.inf and df.at["under 4", "hi"] == 4.5
     assert df.at["about 641,000", "lo"] < 640500 and df.at["about 641,000", "hi"] > 641500

@@ -48,7 +48,7 @@ def bounds(stated: "pd.DataFrame"):
     return merged["lo"].to_numpy(), merged["hi"].to_numpy()
 
 
-def _intervals(t):
+def intervals(t):
     """The table's figures with lo/hi bounds and line numbers, rows with unusable values dropped."""
     df = t.typed.copy()
     df["line"] = t.lines
@@ -62,7 +62,7 @@ def _intervals(t):
     return df
 
 
-def _cells(df, keys):
+def cells_of(df, keys):
     """One interval per cell: the union of its exact statements, else of all its statements."""
     has_exact = df.groupby(keys, dropna=False)["exact"].transform("any")
     use = df[df["exact"] | ~has_exact]
@@ -112,10 +112,10 @@ def _raw(t, line, fallback):
 
 
 def _votes_checks(ctx: Context, t, electorate) -> None:
-    df = _intervals(t)
+    df = intervals(t)
     shares = df[df["measure"] == "share_pct"]
-    share_cells = _cells(shares, G + ["candidate_id"])
-    count_cells = _cells(df[df["measure"] == "votes"], G + ["candidate_id"])
+    share_cells = cells_of(shares, G + ["candidate_id"])
+    count_cells = cells_of(df[df["measure"] == "votes"], G + ["candidate_id"])
 
     share_sums = _complete(ctx, share_cells)
     bad = share_sums[_disjoint(share_sums["lo"], share_sums["hi"], 100, 100)]
@@ -147,7 +147,7 @@ def _votes_checks(ctx: Context, t, electorate) -> None:
 
     if electorate is not None:
         elec = ctx.tables["electorate"]
-        valid = _cells(electorate[electorate["measure"].isin(["valid_votes", "votes_cast"])], G + ["measure"])
+        valid = cells_of(electorate[electorate["measure"].isin(["valid_votes", "votes_cast"])], G + ["measure"])
         m = valid.merge(totals[G + ["value", "lo", "hi"]], on=G, suffixes=("", "_sum"))
         failing = m[_disjoint(m["lo"], m["hi"], m["lo_sum"], m["hi_sum"])]
         _report(ctx, elec, failing, "parts-vs-total",
@@ -173,7 +173,7 @@ def _turnout(ctx: Context, t, df) -> None:
     """turnout_pct against (valid + spoilt) / distributed; a source states turnout once per
     contest, so round is ignored."""
     keys = ["election_id", "source_id", "section"]
-    cells = _cells(df, keys + ["measure"])
+    cells = cells_of(df, keys + ["measure"])
     wide = None
     for measure, tag in (("turnout_pct", ""), ("valid_votes", "_v"), ("spoilt_ballots", "_s"),
                          ("ballots_distributed", "_b")):
@@ -196,8 +196,8 @@ def check(ctx: Context) -> None:
     elec = ctx.tables.get("electorate")
     elec_df = None
     if elec is not None and elec.typed is not None and need <= set(elec.typed.columns):
-        elec_df = _intervals(elec)
-        cells = _cells(elec_df, ["election_id", "source_id", "round", "measure", "section"])
+        elec_df = intervals(elec)
+        cells = cells_of(elec_df, ["election_id", "source_id", "round", "measure", "section"])
         _parts_vs_total(ctx, elec, cells[cells["measure"] != "turnout_pct"],
                         ["election_id", "source_id", "round", "measure"])
         _turnout(ctx, elec, elec_df)

@@ -11,7 +11,7 @@ crossref's `candidate-not-in-contest`.
 from __future__ import annotations
 
 from . import Context
-from .arithmetic import ALL, EPS, G, _cells, _intervals, complete_cells
+from .arithmetic import ALL, EPS, G, cells_of, complete_cells, intervals
 
 _NEED = {"election_id", "section", "candidate_id", "measure", "value", "stated_as", "qualifier", "source_id"}
 
@@ -21,9 +21,9 @@ def _final_counts(ctx: Context, votes):
     import numpy as np
     import pandas as pd
 
-    df = _intervals(votes)
+    df = intervals(votes)
     df = df[(df["measure"] == "votes") & (df["section"] == ALL)]
-    cells = _cells(df, G + ["candidate_id"])
+    cells = cells_of(df, G + ["candidate_id"])
     order = pd.to_numeric(cells["round"], errors="coerce").fillna(np.inf)  # no round named: the final count
     last = order.groupby([cells["election_id"], cells["source_id"]]).transform("max")
     return complete_cells(ctx, cells[(order == last).to_numpy()])
