@@ -3,14 +3,18 @@
 --   duckdb -c ".read queries/views.sql" -c "select * from results"     (from the package root)
 --   labour2016 query "select * from results"                           (from anywhere)
 --
+-- Assembled by `python -m labour2016.sqlgen` from queries/macros.sql, schemas/*.schema.json and
+-- queries/views/*.sql: edit those and regenerate, never this file.
 -- Reported values live in data/ and come through the generated base views unchanged.
 -- Everything derived (canonical results, totals, shares, margins, turnout rates) is made
--- here, in views, and says how: `basis` (reported / derived), `source_id` and `why`.
+-- in the analytic views, and says how: `basis` (reported / derived), `source_id` and `why`.
 -- Nothing is corrected: where sources disagree, `discrepancies` shows both sides.
--- Each analytic view is preceded by `-- view NAME: question`, listed by `labour2016 views`.
+-- Each analytic view is its own file in queries/views/, headed by the question it answers and
+-- its grain, its columns described in NAME.schema.json: `labour2016 views` lists them and
+-- `labour2016 dictionary NAME` describes one.
 
 -- The interval a stated figure allows, defined once: `labour2016 validate` evaluates these
--- same macros (the text above the generated block) for its arithmetic checks.
+-- same macros (this file, which views.sql carries above its base views) for its arithmetic checks.
 -- Half a unit of the last written digit ("61.80%" 0.005, "59%" 0.5, "116,960" 0.5); a whole
 -- number ending in three or more zeros is read as rounded there ("640,000" 5,000, "168,000"
 -- 500); a figure in words is read by its value ("half a million" 50,000). "approximately"
@@ -339,13 +343,79 @@ select * from read_csv('data/court_parties.csv',
 
 -- Analytic views ------------------------------------------------------------------------
 
--- view source_rank: how much each source is trusted, as a sortable number (high first)?
-create or replace view source_rank as
-select source_id, reliability,
-       case reliability when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end as reliability_rank
-from sources;
+-- view contest_rules: which rules the contest ran under, decided by whom, when and by what vote, per source?
+-- grain: one row per TODO
+create or replace view contest_rules as
+select r.election_id, r.rule, n.name as decided_by, r.decided_on, r.decided_on_basis,
+       case when r.votes_for is not null then r.votes_for || '–' || r.votes_against end as vote,
+       r.value, r.unit, r.stated_as, r.qualifier, r.rule_date, r.rule_date_role, r.rule_date_stated_as,
+       r.source_id, s.publisher, r.rule_id
+from rules r left join entities n on n.entity_id = r.decided_by_id join sources s on s.source_id = r.source_id
+order by r.election_id, r.rule, r.rule_date nulls first, r.source_id, r.rule_id;
+
+-- view court_cases: which court ruled on what, when, with what outcome and how many members affected, per source?
+-- grain: one row per TODO
+create or replace view court_cases as
+select c.case_id, c.court, c.rule, c.decided_on, c.decided_on_basis, c.hearing_date, c.judges_as_printed,
+       c.outcome, c.members_affected, c.members_affected_stated_as, c.members_affected_qualifier,
+       c.citation, c.source_id, s.publisher, c.ruling_id
+from court_rulings c join sources s using (source_id)
+order by c.case_id desc, c.court desc, c.decided_on nulls last, c.source_id, c.ruling_id;
+
+-- view measure_equivalence: which differently named measures count the same thing when sources are compared?
+-- grain: one row per TODO
+create or replace view measure_equivalence as
+select * from (values
+    -- not turnout: ballots returned include rejected ones, so 2015's 422,871 turnout and its
+    -- 422,664 valid first-stage votes are different measures, not a disagreement
+    ('valid_votes', 'ballots_counted', 'valid votes, compared with votes cast'),
+    ('votes_cast', 'ballots_counted', 'votes cast (the sources mean the valid votes), compared with valid votes'),
+    ('applications', 'eligible', 'registered-supporter applications (AOL: "who each paid £25 to get their vote"), compared with the registered supporters able to vote')
+) as t(measure, compared_as, why);
+
+-- view nomination_tallies: how many MPs and MEPs nominated each candidate, on the first day and at the close, per source?
+-- grain: one row per TODO
+-- Reported counts as each source words the nominating body; where a source gives a count only
+-- as a gap ("25 fewer") or as MPs and MEPs apart, the count is derived from its own figures and says how.
+create or replace view nomination_tallies as
+with counts as (
+    select election_id, candidate_id, stage, nominating_body, source_id,
+           min(value) as value, count(distinct value) as n_values, min(stated_as) as stated_as
+    from nominations
+    where measure = 'count' and stage is not null
+    group by all
+), from_gap as (
+    select g.election_id, g.candidate_id, g.stage, r.nominating_body, g.source_id,
+           r.value - g.value as value, 'shortfall' as derived_from,
+           r.stated_as || ' (' || r.candidate_id || ') − ' || g.stated_as as derivation
+    from nominations g
+    join counts r on r.election_id = g.election_id and r.candidate_id = g.relative_to_id
+     and r.stage = g.stage and r.nominating_body = g.nominating_body and r.source_id = g.source_id and r.n_values = 1
+    where g.measure = 'shortfall'
+), from_parts as (
+    select m.election_id, m.candidate_id, m.stage, 'plp_eplp' as nominating_body, m.source_id,
+           m.value + e.value as value, 'mps_plus_meps' as derived_from,
+           m.stated_as || ' MPs + ' || e.stated_as || ' MEPs' as derivation
+    from counts m join counts e using (election_id, candidate_id, stage, source_id)
+    where m.nominating_body = 'mps' and e.nominating_body = 'meps' and m.n_values = 1 and e.n_values = 1
+), derived as (
+    select d.* from (select * from from_gap union all select * from from_parts) d
+    where not exists (select 1 from counts c where c.election_id = d.election_id and c.candidate_id = d.candidate_id
+                      and c.stage = d.stage and c.nominating_body = d.nominating_body and c.source_id = d.source_id)
+)
+select election_id, candidate_id, stage, nominating_body, cast(value as bigint) as nominations, stated_as,
+       'reported' as basis, cast(null as varchar) as derived_from, source_id,
+       'as reported' || case when n_values > 1 then ' (the source gives ' || n_values || ' values; the least shown)' else '' end as why
+from counts
+union all
+select election_id, candidate_id, stage, nominating_body, cast(value as bigint), derivation,
+       'derived', derived_from, source_id,
+       case derived_from when 'shortfall' then 'the rival''s count in the same source less the gap it reports'
+                         else 'the same source''s MPs and MEPs added' end
+from derived;
 
 -- view precision: what tolerance does each reported figure carry, from how it was written?
+-- grain: one row per TODO
 -- From the figure_* macros at the top of this file, the one definition validate uses too.
 create or replace view precision as
 with written as (
@@ -382,7 +452,85 @@ select tbl, election_id, section, subject_id, candidate_id, measure, value, stat
        figure_high(stated_as, value, qualifier) as high
 from written;
 
+-- view registration: how many applied to be registered supporters, how many were rejected, how many members and supporters could vote, per source?
+-- grain: one row per TODO
+create or replace view registration as
+select e.election_id, e.section, e.measure, e.value, e.stated_as, e.qualifier, e.source_id,
+       s.publisher, s.published, e.evidence
+from electorate e join sources s using (source_id)
+where e.measure in ('applications', 'applications_rejected', 'applications_pending', 'eligible')
+order by e.election_id, e.section, e.measure, s.published, e.source_id, e.value;
+
+-- view source_coverage: how many rows of each table rest on each source?
+-- grain: one row per TODO
+create or replace view source_coverage as
+with rows_by_source as (
+    select 'elections' as table_name, source_id from elections
+    union all select 'candidates', source_id from candidates
+    union all select 'entities', source_id from entities
+    union all select 'electorate', source_id from electorate
+    union all select 'votes', source_id from votes
+    union all select 'endorsements', source_id from endorsements
+    union all select 'statements', source_id from statements
+    union all select 'figures', source_id from figures
+    union all select 'nominations', source_id from nominations
+    union all select 'events', source_id from events
+    union all select 'polls', source_id from polls
+    union all select 'slips', source_id from slips
+    union all select 'rules', source_id from rules
+    union all select 'court_rulings', source_id from court_rulings
+    union all select 'court_parties', source_id from court_parties
+)
+select s.source_id, s.publisher, s.reliability, r.table_name, count(r.source_id) as rows
+from sources s left join rows_by_source r using (source_id)
+group by all;
+
+-- view source_rank: how much each source is trusted, as a sortable number (high first)?
+-- grain: one row per TODO
+create or replace view source_rank as
+select source_id, reliability,
+       case reliability when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end as reliability_rank
+from sources;
+
+-- view statements_by_speaker: who is quoted or reported, how often, and in which sources?
+-- grain: one row per TODO
+create or replace view statements_by_speaker as
+select coalesce(s.speaker_id, '(not named)') as speaker_id,
+       coalesce(n.name, '(not named)') as speaker_name,
+       count(*) as statements,
+       count(*) filter (where s.kind = 'direct_quote') as direct_quotes,
+       count(*) filter (where s.kind = 'partial_quote') as partial_quotes,
+       count(*) filter (where s.kind = 'reported_speech') as reported_speech,
+       string_agg(distinct s.speaker_as_named, '; ' order by s.speaker_as_named) as named_as,
+       string_agg(distinct s.source_id, ', ' order by s.source_id) as source_ids
+from statements s left join entities n on n.entity_id = s.speaker_id
+group by all;
+
+-- view timeline: what happened when, in which election, on whose report (the whole contest, in date order)?
+-- grain: one row per TODO
+create or replace view timeline as
+select ev.date, ev.date_basis, ev.election_id, ev.event_type, ev.subject_id, ev.description, ev.source_id, s.publisher
+from events ev left join sources s using (source_id)
+order by ev.date, ev.event_id;
+
+-- view endorsements_by_candidate: who endorsed each candidate, how, and on whose report?
+-- grain: one row per TODO
+create or replace view endorsements_by_candidate as
+select e.election_id, coalesce(e.candidate_id, '(no candidate)') as candidate_id, e.stance,
+       count(distinct e.endorser_id) as endorsers,
+       string_agg(distinct n.name, '; ' order by n.name) as endorser_names,
+       string_agg(distinct e.method, ', ' order by e.method) as methods,
+       count(*) as reports,
+       string_agg(distinct e.source_id, ', ' order by e.source_id) as source_ids,
+       -- a report resting on a low-reliability text carries its caveat wherever it is counted
+       string_agg(distinct n.name || ': ' || e.notes, ' | ' order by n.name || ': ' || e.notes)
+           filter (where r.reliability = 'low' and e.notes is not null) as low_reliability_notes
+from endorsements e left join entities n on n.entity_id = e.endorser_id
+join source_rank r on r.source_id = e.source_id
+group by all;
+
 -- view reported_counts: which exact vote counts does each source report, ranked for choosing one?
+-- grain: one row per TODO
 create or replace view reported_counts as
 with counts as (
     select distinct v.election_id, v.section, v.candidate_id, v.value, v.round, v.source_id
@@ -402,6 +550,7 @@ join source_rank r using (source_id)
 join elections e using (election_id);
 
 -- view results: what is the canonical result per election, section and candidate, from which source and why?
+-- grain: one row per TODO
 create or replace view results as
 with chosen as (
     select election_id, section, candidate_id, cast(value as bigint) as votes, source_id, reliability,
@@ -474,172 +623,65 @@ left join counted c using (election_id, section, candidate_id)
 left join section_totals t using (election_id, section)
 left join (select * from reported_share where preference = 1) s using (election_id, section, candidate_id);
 
--- view turnout: how many were eligible, how many voted, and what turnout follows by each definition?
-create or replace view turnout as
-with ranked as (
-    select e.*, r.reliability_rank,
-           row_number() over (partition by election_id, section, measure
-                              order by (qualifier = 'exact') desc, r.reliability_rank, (round = 1) desc nulls last,
-                                       s.published desc nulls last, source_id) as preference
-    from electorate e join source_rank r using (source_id) join sources s using (source_id)
-), best as (select * from ranked where preference = 1),
-keys as (select distinct election_id, section from electorate),
-from_results as (
-    select election_id, section, cast(sum(votes) as bigint) as valid_votes_from_results from results group by all
-), eligible_reports as (
-    -- every reported electorate figure, so a disagreement is visible here and not only in discrepancies
-    select election_id, section, count(distinct value) as eligible_values,
-           string_agg(distinct stated_as || ' (' || source_id || ')', '; '
-                      order by stated_as || ' (' || source_id || ')') as eligible_reports
-    from electorate where measure = 'eligible' group by all
-), wide as (
-    select k.election_id, k.section,
-           max(value) filter (where measure = 'eligible') as eligible,
-           max(source_id) filter (where measure = 'eligible') as eligible_source_id,
-           max(value) filter (where measure = 'ballots_distributed') as ballots_distributed,
-           max(value) filter (where measure = 'valid_votes') as valid_votes,
-           max(value) filter (where measure = 'spoilt_ballots') as spoilt,
-           max(value) filter (where measure = 'turnout') as turnout_reported,
-           max(value) filter (where measure = 'turnout_pct') as turnout_pct_reported,
-           max(source_id) filter (where measure = 'turnout_pct') as turnout_pct_source_id
-    from keys k left join best b using (election_id, section)
-    group by k.election_id, k.section
-)
-select w.election_id, w.section, w.eligible, w.eligible_source_id, er.eligible_values, er.eligible_reports,
-       w.ballots_distributed,
-       w.valid_votes, r.valid_votes_from_results, w.spoilt, w.turnout_reported,
-       w.turnout_pct_reported, w.turnout_pct_source_id,
-       100.0 * (w.valid_votes + w.spoilt) / w.ballots_distributed as turnout_pct_from_ballots,
-       100.0 * w.valid_votes / w.ballots_distributed as turnout_pct_from_valid,
-       w.turnout_pct_reported - 100.0 * (w.valid_votes + w.spoilt) / w.ballots_distributed as diff_reported_vs_ballots,
-       w.turnout_pct_reported - 100.0 * w.valid_votes / w.ballots_distributed as diff_reported_vs_valid,
-       'derived' as basis,
-       'turnout_pct_from_ballots = (valid + spoilt) / ballots distributed; turnout_pct_from_valid = valid / ballots distributed; '
-       || 'each input is the best-ranked report for the measure: exact before bounds, then source reliability, '
-       || 'then the latest published (after the count over before it); eligible_reports lists every eligible figure' as why
-from wide w left join from_results r using (election_id, section)
-left join eligible_reports er using (election_id, section);
-
--- view margins: who won each election and section, who came second, and by how much?
-create or replace view margins as
-with ranked as (
-    select *, row_number() over (partition by election_id, section
-                                 order by votes desc nulls last, share_pct desc nulls last) as place
-    from results
-)
-select w.election_id, w.section,
-       w.candidate_id as winner_id, w.votes as winner_votes, w.share_pct as winner_share_pct,
-       r.candidate_id as runner_up_id, r.votes as runner_up_votes, r.share_pct as runner_up_share_pct,
-       w.votes - r.votes as margin_votes,
-       w.share_pct - r.share_pct as margin_points,
-       'derived' as basis,
-       'from results: first and second place by votes; winner source ' || w.source_id
-       || ', runner-up source ' || r.source_id as why
-from ranked w join ranked r on r.election_id = w.election_id and r.section = w.section and r.place = 2
-where w.place = 1;
-
--- view endorsements_by_candidate: who endorsed each candidate, how, and on whose report?
-create or replace view endorsements_by_candidate as
-select e.election_id, coalesce(e.candidate_id, '(no candidate)') as candidate_id, e.stance,
-       count(distinct e.endorser_id) as endorsers,
-       string_agg(distinct n.name, '; ' order by n.name) as endorser_names,
-       string_agg(distinct e.method, ', ' order by e.method) as methods,
-       count(*) as reports,
-       string_agg(distinct e.source_id, ', ' order by e.source_id) as source_ids,
-       -- a report resting on a low-reliability text carries its caveat wherever it is counted
-       string_agg(distinct n.name || ': ' || e.notes, ' | ' order by n.name || ': ' || e.notes)
-           filter (where r.reliability = 'low' and e.notes is not null) as low_reliability_notes
-from endorsements e left join entities n on n.entity_id = e.endorser_id
-join source_rank r on r.source_id = e.source_id
-group by all;
-
--- view statements_by_speaker: who is quoted or reported, how often, and in which sources?
-create or replace view statements_by_speaker as
-select coalesce(s.speaker_id, '(not named)') as speaker_id,
-       coalesce(n.name, '(not named)') as speaker_name,
-       count(*) as statements,
-       count(*) filter (where s.kind = 'direct_quote') as direct_quotes,
-       count(*) filter (where s.kind = 'partial_quote') as partial_quotes,
-       count(*) filter (where s.kind = 'reported_speech') as reported_speech,
-       string_agg(distinct s.speaker_as_named, '; ' order by s.speaker_as_named) as named_as,
-       string_agg(distinct s.source_id, ', ' order by s.source_id) as source_ids
-from statements s left join entities n on n.entity_id = s.speaker_id
-group by all;
-
--- view source_coverage: how many rows of each table rest on each source?
-create or replace view source_coverage as
-with rows_by_source as (
-    select 'elections' as table_name, source_id from elections
-    union all select 'candidates', source_id from candidates
-    union all select 'entities', source_id from entities
-    union all select 'electorate', source_id from electorate
-    union all select 'votes', source_id from votes
-    union all select 'endorsements', source_id from endorsements
-    union all select 'statements', source_id from statements
-    union all select 'figures', source_id from figures
-    union all select 'nominations', source_id from nominations
-    union all select 'events', source_id from events
-    union all select 'polls', source_id from polls
-    union all select 'slips', source_id from slips
-    union all select 'rules', source_id from rules
-    union all select 'court_rulings', source_id from court_rulings
-    union all select 'court_parties', source_id from court_parties
-)
-select s.source_id, s.publisher, s.reliability, r.table_name, count(r.source_id) as rows
-from sources s left join rows_by_source r using (source_id)
-group by all;
-
--- view measure_equivalence: which differently named measures count the same thing when sources are compared?
-create or replace view measure_equivalence as
-select * from (values
-    -- not turnout: ballots returned include rejected ones, so 2015's 422,871 turnout and its
-    -- 422,664 valid first-stage votes are different measures, not a disagreement
-    ('valid_votes', 'ballots_counted', 'valid votes, compared with votes cast'),
-    ('votes_cast', 'ballots_counted', 'votes cast (the sources mean the valid votes), compared with valid votes'),
-    ('applications', 'eligible', 'registered-supporter applications (AOL: "who each paid £25 to get their vote"), compared with the registered supporters able to vote')
-) as t(measure, compared_as, why);
-
--- view nomination_tallies: how many MPs and MEPs nominated each candidate, on the first day and at the close, per source?
--- Reported counts as each source words the nominating body; where a source gives a count only
--- as a gap ("25 fewer") or as MPs and MEPs apart, the count is derived from its own figures and says how.
-create or replace view nomination_tallies as
-with counts as (
-    select election_id, candidate_id, stage, nominating_body, source_id,
-           min(value) as value, count(distinct value) as n_values, min(stated_as) as stated_as
-    from nominations
-    where measure = 'count' and stage is not null
+-- view candidacies: who stood and who withdrew, when, with what nominations, and with what result?
+-- grain: one row per TODO
+create or replace view candidacies as
+with launched as (
+    select election_id, subject_id as candidate_id, min(date) as launched_on,
+           string_agg(distinct source_id, ', ' order by source_id) as launch_sources
+    from events where event_type = 'leadership_challenge' and subject_id is not null
     group by all
-), from_gap as (
-    select g.election_id, g.candidate_id, g.stage, r.nominating_body, g.source_id,
-           r.value - g.value as value, 'shortfall' as derived_from,
-           r.stated_as || ' (' || r.candidate_id || ') − ' || g.stated_as as derivation
-    from nominations g
-    join counts r on r.election_id = g.election_id and r.candidate_id = g.relative_to_id
-     and r.stage = g.stage and r.nominating_body = g.nominating_body and r.source_id = g.source_id and r.n_values = 1
-    where g.measure = 'shortfall'
-), from_parts as (
-    select m.election_id, m.candidate_id, m.stage, 'plp_eplp' as nominating_body, m.source_id,
-           m.value + e.value as value, 'mps_plus_meps' as derived_from,
-           m.stated_as || ' MPs + ' || e.stated_as || ' MEPs' as derivation
-    from counts m join counts e using (election_id, candidate_id, stage, source_id)
-    where m.nominating_body = 'mps' and e.nominating_body = 'meps' and m.n_values = 1 and e.n_values = 1
-), derived as (
-    select d.* from (select * from from_gap union all select * from from_parts) d
-    where not exists (select 1 from counts c where c.election_id = d.election_id and c.candidate_id = d.candidate_id
-                      and c.stage = d.stage and c.nominating_body = d.nominating_body and c.source_id = d.source_id)
+), parliamentary as (
+    select election_id, candidate_id,
+           string_agg(nominations || ' ' || nominating_body || case when basis = 'derived' then ' (derived)' else '' end
+                      || ' (' || source_id || ')', '; ' order by nominating_body, nominations, source_id)
+               filter (where stage = 'first_day') as first_day_nominations,
+           string_agg(nominations || ' ' || nominating_body || case when basis = 'derived' then ' (derived)' else '' end
+                      || ' (' || source_id || ')', '; ' order by nominating_body, nominations, source_id)
+               filter (where stage = 'close') as close_nominations
+    from nomination_tallies group by all
+), clps as (
+    select election_id, candidate_id,
+           string_agg(distinct cast(cast(value as bigint) as varchar), ', ') as clp_nominations
+    from nominations where nominating_body = 'constituency_labour_parties' and measure = 'count'
+    group by all
 )
-select election_id, candidate_id, stage, nominating_body, cast(value as bigint) as nominations, stated_as,
-       'reported' as basis, cast(null as varchar) as derived_from, source_id,
-       'as reported' || case when n_values > 1 then ' (the source gives ' || n_values || ' values; the least shown)' else '' end as why
-from counts
-union all
-select election_id, candidate_id, stage, nominating_body, cast(value as bigint), derivation,
-       'derived', derived_from, source_id,
-       case derived_from when 'shortfall' then 'the rival''s count in the same source less the gap it reports'
-                         else 'the same source''s MPs and MEPs added' end
-from derived;
+select c.election_id, c.candidate_id, n.name, c.incumbent, c.status,
+       l.launched_on, l.launch_sources,
+       case when c.status = 'withdrew' then c.status_date end as withdrew_on,
+       p.first_day_nominations, p.close_nominations, k.clp_nominations,
+       r.votes, r.share_pct,
+       case when c.status = 'withdrew' then 'withdrew'
+            when e.winner_id = c.candidate_id then 'won' else 'lost' end as result,
+       c.source_id,
+       'launch: earliest leadership_challenge event; nominations from nomination_tallies; '
+       || 'votes and share from results (all sections); result from elections.winner_id' as why
+from candidates c
+join elections e using (election_id)
+left join entities n on n.entity_id = c.candidate_id
+left join launched l using (election_id, candidate_id)
+left join parliamentary p using (election_id, candidate_id)
+left join clps k using (election_id, candidate_id)
+left join results r on r.election_id = c.election_id and r.candidate_id = c.candidate_id and r.section = 'all';
+
+-- view compare_2015: how did Corbyn's share in each section change from 2015 to 2016?
+-- grain: one row per TODO
+create or replace view compare_2015 as
+select s16.section,
+       s15.share_pct as share_2015, s16.share_pct as share_2016,
+       s16.share_pct - s15.share_pct as change_points,
+       s15.votes as votes_2015, s16.votes as votes_2016,
+       s16.votes - s15.votes as change_votes,
+       s15.source_id as source_2015, s16.source_id as source_2016,
+       'derived' as basis,
+       'Corbyn''s share and votes from results for each election; 2015 is the first round' as why
+from results s16
+join results s15 on s15.section = s16.section and s15.candidate_id = s16.candidate_id
+where s16.election_id = 'labour-leadership-2016' and s15.election_id = 'labour-leadership-2015'
+  and s16.candidate_id = 'jeremy-corbyn';
 
 -- view discrepancies: where do sources disagree, do totals match their parts, do shares match the counts, which slips of print are there?
+-- grain: one row per TODO
 create or replace view discrepancies as
 with facts as (
     select p.*, coalesce(q.compared_as, p.measure) as compared_as
@@ -876,28 +918,27 @@ union all select * from event_dates
 union all select * from rule_dates
 union all select * from court_parties_differ;
 
--- view compare_2015: how did Corbyn's share in each section change from 2015 to 2016?
-create or replace view compare_2015 as
-select s16.section,
-       s15.share_pct as share_2015, s16.share_pct as share_2016,
-       s16.share_pct - s15.share_pct as change_points,
-       s15.votes as votes_2015, s16.votes as votes_2016,
-       s16.votes - s15.votes as change_votes,
-       s15.source_id as source_2015, s16.source_id as source_2016,
+-- view margins: who won each election and section, who came second, and by how much?
+-- grain: one row per TODO
+create or replace view margins as
+with ranked as (
+    select *, row_number() over (partition by election_id, section
+                                 order by votes desc nulls last, share_pct desc nulls last) as place
+    from results
+)
+select w.election_id, w.section,
+       w.candidate_id as winner_id, w.votes as winner_votes, w.share_pct as winner_share_pct,
+       r.candidate_id as runner_up_id, r.votes as runner_up_votes, r.share_pct as runner_up_share_pct,
+       w.votes - r.votes as margin_votes,
+       w.share_pct - r.share_pct as margin_points,
        'derived' as basis,
-       'Corbyn''s share and votes from results for each election; 2015 is the first round' as why
-from results s16
-join results s15 on s15.section = s16.section and s15.candidate_id = s16.candidate_id
-where s16.election_id = 'labour-leadership-2016' and s15.election_id = 'labour-leadership-2015'
-  and s16.candidate_id = 'jeremy-corbyn';
-
--- view timeline: what happened when, in which election, on whose report (the whole contest, in date order)?
-create or replace view timeline as
-select ev.date, ev.date_basis, ev.election_id, ev.event_type, ev.subject_id, ev.description, ev.source_id, s.publisher
-from events ev left join sources s using (source_id)
-order by ev.date, ev.event_id;
+       'from results: first and second place by votes; winner source ' || w.source_id
+       || ', runner-up source ' || r.source_id as why
+from ranked w join ranked r on r.election_id = w.election_id and r.section = w.section and r.place = 2
+where w.place = 1;
 
 -- view poll_accuracy: how close was each poll to the result (same contest, section and candidate, don't knows excluded)?
+-- grain: one row per TODO
 create or replace view poll_accuracy as
 select p.poll_figure_id, p.poll_id, p.pollster, p.published, p.source_id, p.election_id, p.section,
        p.candidate_id, p.opponent_id, p.value as poll_pct, p.stated_as,
@@ -914,72 +955,8 @@ where p.kind = 'poll' and p.measure = 'share_pct' and p.question = 'head_to_head
   and exists (select 1 from candidates c where c.election_id = p.election_id and c.candidate_id = p.opponent_id
               and c.status = 'stood');
 
--- view candidacies: who stood and who withdrew, when, with what nominations, and with what result?
-create or replace view candidacies as
-with launched as (
-    select election_id, subject_id as candidate_id, min(date) as launched_on,
-           string_agg(distinct source_id, ', ' order by source_id) as launch_sources
-    from events where event_type = 'leadership_challenge' and subject_id is not null
-    group by all
-), parliamentary as (
-    select election_id, candidate_id,
-           string_agg(nominations || ' ' || nominating_body || case when basis = 'derived' then ' (derived)' else '' end
-                      || ' (' || source_id || ')', '; ' order by nominating_body, nominations, source_id)
-               filter (where stage = 'first_day') as first_day_nominations,
-           string_agg(nominations || ' ' || nominating_body || case when basis = 'derived' then ' (derived)' else '' end
-                      || ' (' || source_id || ')', '; ' order by nominating_body, nominations, source_id)
-               filter (where stage = 'close') as close_nominations
-    from nomination_tallies group by all
-), clps as (
-    select election_id, candidate_id,
-           string_agg(distinct cast(cast(value as bigint) as varchar), ', ') as clp_nominations
-    from nominations where nominating_body = 'constituency_labour_parties' and measure = 'count'
-    group by all
-)
-select c.election_id, c.candidate_id, n.name, c.incumbent, c.status,
-       l.launched_on, l.launch_sources,
-       case when c.status = 'withdrew' then c.status_date end as withdrew_on,
-       p.first_day_nominations, p.close_nominations, k.clp_nominations,
-       r.votes, r.share_pct,
-       case when c.status = 'withdrew' then 'withdrew'
-            when e.winner_id = c.candidate_id then 'won' else 'lost' end as result,
-       c.source_id,
-       'launch: earliest leadership_challenge event; nominations from nomination_tallies; '
-       || 'votes and share from results (all sections); result from elections.winner_id' as why
-from candidates c
-join elections e using (election_id)
-left join entities n on n.entity_id = c.candidate_id
-left join launched l using (election_id, candidate_id)
-left join parliamentary p using (election_id, candidate_id)
-left join clps k using (election_id, candidate_id)
-left join results r on r.election_id = c.election_id and r.candidate_id = c.candidate_id and r.section = 'all';
-
--- view registration: how many applied to be registered supporters, how many were rejected, how many members and supporters could vote, per source?
-create or replace view registration as
-select e.election_id, e.section, e.measure, e.value, e.stated_as, e.qualifier, e.source_id,
-       s.publisher, s.published, e.evidence
-from electorate e join sources s using (source_id)
-where e.measure in ('applications', 'applications_rejected', 'applications_pending', 'eligible')
-order by e.election_id, e.section, e.measure, s.published, e.source_id, e.value;
-
--- view contest_rules: which rules the contest ran under, decided by whom, when and by what vote, per source?
-create or replace view contest_rules as
-select r.election_id, r.rule, n.name as decided_by, r.decided_on, r.decided_on_basis,
-       case when r.votes_for is not null then r.votes_for || '–' || r.votes_against end as vote,
-       r.value, r.unit, r.stated_as, r.qualifier, r.rule_date, r.rule_date_role, r.rule_date_stated_as,
-       r.source_id, s.publisher, r.rule_id
-from rules r left join entities n on n.entity_id = r.decided_by_id join sources s on s.source_id = r.source_id
-order by r.election_id, r.rule, r.rule_date nulls first, r.source_id, r.rule_id;
-
--- view court_cases: which court ruled on what, when, with what outcome and how many members affected, per source?
-create or replace view court_cases as
-select c.case_id, c.court, c.rule, c.decided_on, c.decided_on_basis, c.hearing_date, c.judges_as_printed,
-       c.outcome, c.members_affected, c.members_affected_stated_as, c.members_affected_qualifier,
-       c.citation, c.source_id, s.publisher, c.ruling_id
-from court_rulings c join sources s using (source_id)
-order by c.case_id desc, c.court desc, c.decided_on nulls last, c.source_id, c.ruling_id;
-
 -- view results_wide: what is the result of each contest and section, one row each with a column per candidate, for spreadsheets?
+-- grain: one row per TODO
 -- A column name cannot safely come from data, and DuckDB refuses a PIVOT whose columns are read
 -- from the data inside a view ("the PIVOT values must be manually specified"), so the candidates
 -- are named here, once each, by plain FILTER aggregates that every DuckDB (CLI or Python) runs the
@@ -1010,3 +987,50 @@ select election_id, section,
 from results
 group by election_id, section
 order by election_id, section;
+
+-- view turnout: how many were eligible, how many voted, and what turnout follows by each definition?
+-- grain: one row per TODO
+create or replace view turnout as
+with ranked as (
+    select e.*, r.reliability_rank,
+           row_number() over (partition by election_id, section, measure
+                              order by (qualifier = 'exact') desc, r.reliability_rank, (round = 1) desc nulls last,
+                                       s.published desc nulls last, source_id) as preference
+    from electorate e join source_rank r using (source_id) join sources s using (source_id)
+), best as (select * from ranked where preference = 1),
+keys as (select distinct election_id, section from electorate),
+from_results as (
+    select election_id, section, cast(sum(votes) as bigint) as valid_votes_from_results from results group by all
+), eligible_reports as (
+    -- every reported electorate figure, so a disagreement is visible here and not only in discrepancies
+    select election_id, section, count(distinct value) as eligible_values,
+           string_agg(distinct stated_as || ' (' || source_id || ')', '; '
+                      order by stated_as || ' (' || source_id || ')') as eligible_reports
+    from electorate where measure = 'eligible' group by all
+), wide as (
+    select k.election_id, k.section,
+           max(value) filter (where measure = 'eligible') as eligible,
+           max(source_id) filter (where measure = 'eligible') as eligible_source_id,
+           max(value) filter (where measure = 'ballots_distributed') as ballots_distributed,
+           max(value) filter (where measure = 'valid_votes') as valid_votes,
+           max(value) filter (where measure = 'spoilt_ballots') as spoilt,
+           max(value) filter (where measure = 'turnout') as turnout_reported,
+           max(value) filter (where measure = 'turnout_pct') as turnout_pct_reported,
+           max(source_id) filter (where measure = 'turnout_pct') as turnout_pct_source_id
+    from keys k left join best b using (election_id, section)
+    group by k.election_id, k.section
+)
+select w.election_id, w.section, w.eligible, w.eligible_source_id, er.eligible_values, er.eligible_reports,
+       w.ballots_distributed,
+       w.valid_votes, r.valid_votes_from_results, w.spoilt, w.turnout_reported,
+       w.turnout_pct_reported, w.turnout_pct_source_id,
+       100.0 * (w.valid_votes + w.spoilt) / w.ballots_distributed as turnout_pct_from_ballots,
+       100.0 * w.valid_votes / w.ballots_distributed as turnout_pct_from_valid,
+       w.turnout_pct_reported - 100.0 * (w.valid_votes + w.spoilt) / w.ballots_distributed as diff_reported_vs_ballots,
+       w.turnout_pct_reported - 100.0 * w.valid_votes / w.ballots_distributed as diff_reported_vs_valid,
+       'derived' as basis,
+       'turnout_pct_from_ballots = (valid + spoilt) / ballots distributed; turnout_pct_from_valid = valid / ballots distributed; '
+       || 'each input is the best-ranked report for the measure: exact before bounds, then source reliability, '
+       || 'then the latest published (after the count over before it); eligible_reports lists every eligible figure' as why
+from wide w left join from_results r using (election_id, section)
+left join eligible_reports er using (election_id, section);

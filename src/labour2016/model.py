@@ -171,7 +171,7 @@ def outside(root: Path, rel: str) -> str | None:
     return None
 
 
-def _json(path: Path, rel: str, refusals: list[Refusal]) -> dict | None:
+def read_json(path: Path, rel: str, refusals: list[Refusal]) -> dict | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as e:
@@ -296,6 +296,24 @@ def _keys(schema: dict, names: list[str], file: str, refusals: list[Refusal]):
     return pk, tuple(fks)
 
 
+def table_schema(schema, schema_file: str, owner: str, refusals: list[Refusal]):
+    """(fields, primary key, foreign keys) of a Table Schema, for a resource or a view (owner names
+    it in messages); None when it has no usable fields list. What cannot be honoured is refused."""
+    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list) or not all(
+            isinstance(f, dict) and isinstance(f.get("name"), str) for f in schema["fields"]):
+        refusals.append(Refusal(schema_file, "fields", None, "schema-error",
+                                f"{owner} has no usable Table Schema",
+                                "give the schema a \"fields\" list of {name, type}"))
+        return None
+    names = [f["name"] for f in schema["fields"]]
+    for dup in sorted({n for n in names if names.count(n) > 1}):
+        refusals.append(Refusal(schema_file, dup, dup, "schema-error", "two fields have this name",
+                                "give every field its own name"))
+    fields = [_field(f, schema_file, refusals) for f in schema["fields"]]
+    pk, fks = _keys(schema, names, schema_file, refusals)
+    return fields, pk, fks
+
+
 def _resource(root: Path, i: int, res, descriptor_file: str, refusals: list[Refusal]) -> Resource | None:
     where = f"resources[{i}]"
     if not isinstance(res, dict) or not isinstance(res.get("name"), str):
@@ -331,22 +349,14 @@ def _resource(root: Path, i: int, res, descriptor_file: str, refusals: list[Refu
             refusals.append(Refusal(schema, None, None, "missing-file", f"schema of resource {name!r} does not exist",
                                     "restore the schema file or fix the resource's schema path"))
             return None
-        schema = _json(root / schema, schema_file, refusals)
+        schema = read_json(root / schema, schema_file, refusals)
         if schema is None:
             return None
-    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list) or not all(
-            isinstance(f, dict) and isinstance(f.get("name"), str) for f in schema["fields"]):
-        refusals.append(Refusal(schema_file, "fields", None, "schema-error",
-                                f"resource {name!r} has no usable Table Schema",
-                                "give the schema a \"fields\" list of {name, type}"))
-        return None
     before = len(refusals)
-    names = [f["name"] for f in schema["fields"]]
-    for dup in sorted({n for n in names if names.count(n) > 1}):
-        refusals.append(Refusal(schema_file, dup, dup, "schema-error", "two fields have this name",
-                                "give every field its own name"))
-    fields = [_field(f, schema_file, refusals) for f in schema["fields"]]
-    pk, fks = _keys(schema, names, schema_file, refusals)
+    parsed = table_schema(schema, schema_file, f"resource {name!r}", refusals)
+    if parsed is None:
+        return None
+    fields, pk, fks = parsed
     missing = schema.get("missingValues", [""])
     if not isinstance(missing, list) or not missing or not all(isinstance(m, str) for m in missing):
         refusals.append(Refusal(schema_file, "missingValues", None, "schema-error",
@@ -376,7 +386,7 @@ def load(root: str | Path, descriptor: str = DESCRIPTOR) -> Package:
     """The package at root, parsed; what cannot be honoured is in `refusals`, never raised."""
     root = Path(root)
     refusals: list[Refusal] = []
-    raw = _json(root / descriptor, descriptor, refusals)
+    raw = read_json(root / descriptor, descriptor, refusals)
     resources: dict[str, Resource] = {}
     if raw is None:
         return Package(root, descriptor, None, resources, refusals)

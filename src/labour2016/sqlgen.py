@@ -1,9 +1,12 @@
-"""Generate the base views of queries/views.sql from the Table Schemas.
+"""Assemble queries/views.sql, the one entry file for SQL over the package, from its parts.
 
-SQL column types come from the schema model's type registry (labour2016.model.TYPES):
-`python -m labour2016.sqlgen` rewrites the block between the GENERATED markers in
-queries/views.sql, and `--check` exits 1 when the checked-in block is stale.
-Imports nothing heavier than json.
+    queries/macros.sql      the figure_* macros (the interval a stated figure allows)
+    schemas/*.schema.json   one base view per resource, typed by the schema model's type
+                            registry (labour2016.model.TYPES), between the GENERATED markers
+    queries/views/*.sql     the analytic views, one a file (see labour2016.catalog)
+
+`python -m labour2016.sqlgen` rewrites views.sql, and `--check` exits 1 when the checked-in
+file is stale. Imports nothing heavier than json.
 """
 from __future__ import annotations
 
@@ -15,6 +18,25 @@ from .atomic import write_atomic
 
 BEGIN = "-- BEGIN GENERATED"
 END = "-- END GENERATED"
+VIEWS_SQL = "queries/views.sql"
+MACROS_SQL = "queries/macros.sql"
+INTRO = """\
+-- labour2016: the one entry file for SQL over the data package.
+--
+--   duckdb -c ".read queries/views.sql" -c "select * from results"     (from the package root)
+--   labour2016 query "select * from results"                           (from anywhere)
+--
+-- Assembled by `python -m labour2016.sqlgen` from queries/macros.sql, schemas/*.schema.json and
+-- queries/views/*.sql: edit those and regenerate, never this file.
+-- Reported values live in data/ and come through the generated base views unchanged.
+-- Everything derived (canonical results, totals, shares, margins, turnout rates) is made
+-- in the analytic views, and says how: `basis` (reported / derived), `source_id` and `why`.
+-- Nothing is corrected: where sources disagree, `discrepancies` shows both sides.
+-- Each analytic view is its own file in queries/views/, headed by the question it answers and
+-- its grain, its columns described in NAME.schema.json: `labour2016 views` lists them and
+-- `labour2016 dictionary NAME` describes one.
+"""
+ANALYTIC = "-- Analytic views " + "-" * 72
 
 def sql_str(text: str) -> str:
     """A SQL string literal."""
@@ -73,7 +95,17 @@ def generate(pkg: model.Package | None = None, absolute: bool = False) -> str:
 def views_sql() -> str:
     """This library's queries/views.sql (checkout or wheel): the only SQL any door runs, whatever
     package it reads, so a package's own files never become SQL."""
-    return (package.root() / "queries" / "views.sql").read_text(encoding="utf-8")
+    return (package.root() / VIEWS_SQL).read_text(encoding="utf-8")
+
+
+def assemble(base: Path | None = None) -> str:
+    """views.sql as its parts under base (default: this library's) make it."""
+    from . import catalog
+
+    base = base or package.root()
+    macros = (base / MACROS_SQL).read_text(encoding="utf-8")
+    views = "\n".join(v.sql for v in catalog.views(base))
+    return f"{INTRO}\n{macros}\n{generate(package.model(base))}\n\n{ANALYTIC}\n\n{views}"
 
 
 def split(text: str) -> tuple[str, str, str]:
@@ -84,28 +116,25 @@ def split(text: str) -> tuple[str, str, str]:
     return text[:start], text[start:stop], text[stop:]
 
 
-def rewrite(path: Path, base: Path | None = None) -> bool:
-    """Rewrite the generated block in path; True when the file changed."""
-    text = path.read_text(encoding="utf-8")
-    before, block, after = split(text)
-    new = before + generate(package.model(base)) + after
-    if new != text:
-        write_atomic(path, new)
-        return True
-    return False
-
-
 def main(argv: list[str] | None = None) -> int:
+    from .catalog import CatalogError
+
     argv = sys.argv[1:] if argv is None else argv
     base = package.root()
-    path = base / "queries" / "views.sql"
+    path = base / VIEWS_SQL
+    try:
+        text = assemble(base)
+    except (CatalogError, model.PackageError) as e:
+        print(f"labour2016.sqlgen: {e}", file=sys.stderr)
+        return 2
     if "--check" in argv:
-        _, block, _ = split(path.read_text(encoding="utf-8"))
-        if block != generate(package.model(base)):
-            print(f"{path}: generated block is stale; run python -m labour2016.sqlgen", file=sys.stderr)
+        if path.read_text(encoding="utf-8") != text:
+            print(f"{path}: stale, not what its parts make; run python -m labour2016.sqlgen", file=sys.stderr)
             return 1
         return 0
-    changed = rewrite(path, base)
+    changed = path.read_text(encoding="utf-8") != text if path.is_file() else True
+    if changed:
+        write_atomic(path, text)
     print(f"{path}: {'rewritten' if changed else 'already up to date'}", file=sys.stderr)
     return 0
 

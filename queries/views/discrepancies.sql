@@ -1,0 +1,237 @@
+-- view discrepancies: where do sources disagree, do totals match their parts, do shares match the counts, which slips of print are there?
+-- grain: one row per TODO
+create or replace view discrepancies as
+with facts as (
+    select p.*, coalesce(q.compared_as, p.measure) as compared_as
+    from (select distinct tbl, election_id, section, subject_id, candidate_id, measure, value, stated_as,
+                 qualifier, source_id, tolerance, low, high from precision w
+          -- a slip of print is listed as one (below), not compared as a figure
+          where not exists (select 1 from slips s where s.source_id = w.source_id and s.evidence = w.evidence
+                            and s.printed = w.stated_as)) p
+    left join measure_equivalence q using (measure)
+), same_figure as (
+    -- every two reports of one figure: same election, section, subject, candidate and compared measure
+    select a, b from facts a join facts b
+      on a.election_id is not distinct from b.election_id
+     and coalesce(a.section, 'all') = coalesce(b.section, 'all')
+     and a.subject_id is not distinct from b.subject_id
+     and a.candidate_id is not distinct from b.candidate_id
+     and a.compared_as = b.compared_as
+), pairs as (
+    select 'sources_disagree' as kind, a.election_id, coalesce(a.section, b.section) as section,
+           a.subject_id as subject, a.candidate_id,
+           case when a.measure = b.measure then a.measure else a.measure || ' vs ' || b.measure end as measure,
+           a.value as value_a, a.stated_as as stated_as_a, a.source_id as source_a,
+           b.value as value_b, b.stated_as as stated_as_b, b.source_id as source_b,
+           abs(a.value - b.value) as gap,
+           'reported values whose precision and qualifiers cannot both hold ('
+           || a.tbl || ' / ' || b.tbl || ')' as why
+    from same_figure
+    where (a.source_id < b.source_id or (a.source_id = b.source_id and a.value < b.value))
+      and (a.high < b.low or b.high < a.low)
+), electorate_parts as (
+    select p.election_id, p.measure, p.source_id, sum(p.value) as parts, sum(p.tolerance) as tol,
+           string_agg(p.stated_as, ' + ' order by p.section) as stated, count(distinct p.section) as n_sections
+    from precision p
+    where p.tbl = 'electorate' and p.section <> 'all' and p.qualifier = 'exact'
+    group by all
+), electorate_total_vs_parts as (
+    select 'total_vs_parts', t.election_id, 'all', null, null, t.measure,
+           t.value, t.stated_as, t.source_id, p.parts, p.stated, p.source_id,
+           abs(t.value - p.parts),
+           'a source''s total against the sum of its own section figures'
+    from precision t join electorate_parts p using (election_id, measure, source_id)
+    where t.tbl = 'electorate' and t.section = 'all' and t.qualifier = 'exact'
+      and abs(t.value - p.parts) > t.tolerance + p.tol
+), electorate_total_vs_other_parts as (
+    select 'total_vs_parts', t.election_id, 'all', null, null, t.measure,
+           t.value, t.stated_as, t.source_id, p.parts, p.stated, p.source_id,
+           abs(t.value - p.parts),
+           'a source''s total against the sum of another source''s figures for all three sections'
+    from precision t join electorate_parts p
+      on p.election_id = t.election_id and p.measure = t.measure and p.source_id <> t.source_id
+    where t.tbl = 'electorate' and t.section = 'all' and t.qualifier = 'exact' and p.n_sections = 3
+      and abs(t.value - p.parts) > t.tolerance + p.tol
+), results_total_vs_parts as (
+    select 'total_vs_parts', a.election_id, 'all', a.candidate_id, a.candidate_id, 'votes',
+           a.votes, null, a.source_id, sum(s.votes), null,
+           'sum of sections: ' || string_agg(distinct s.source_id, ', ' order by s.source_id),
+           abs(a.votes - sum(s.votes)),
+           'the canonical total against the sum of the canonical section counts'
+    from results a join results s
+      on s.election_id = a.election_id and s.candidate_id = a.candidate_id and s.section <> 'all'
+    where a.section = 'all' and a.basis = 'reported'
+    group by a.election_id, a.candidate_id, a.votes, a.source_id
+    having abs(a.votes - sum(s.votes)) > 0
+), valid_vs_results as (
+    select 'total_vs_parts', t.election_id, t.section, null, null, 'valid_votes vs sum of candidate votes',
+           t.value, t.stated_as, t.source_id, r.votes, null, 'results',
+           abs(t.value - r.votes),
+           'valid votes reported against the sum of the canonical candidate counts'
+    from precision t
+    join (select election_id, section, sum(votes) as votes, count(votes) as n from results group by all) r
+      using (election_id, section)
+    where t.tbl = 'electorate' and t.measure = 'valid_votes' and t.qualifier = 'exact'
+      and r.n = (select count(*) from candidates c where c.election_id = t.election_id and c.status = 'stood')
+      and abs(t.value - r.votes) > t.tolerance
+), shares as (
+    select 'share_vs_counts', p.election_id, p.section, p.candidate_id, p.candidate_id, 'share_pct',
+           p.value, p.stated_as, p.source_id, r.share_pct, null, 'computed from counts in results',
+           abs(p.value - r.share_pct),
+           'a reported share against the share computed from the canonical counts'
+    from precision p join results r using (election_id, section, candidate_id)
+    where p.tbl = 'votes' and p.measure = 'share_pct' and r.share_basis = 'derived'
+      and ((p.qualifier = 'exact' and abs(p.value - r.share_pct) > p.tolerance)
+        or (p.qualifier = 'more_than' and r.share_pct <= p.value - p.tolerance))
+), rounded as (
+    -- the same figure printed less precisely by some sources than by others, where both can hold
+    select 'rounded_differently', a.election_id, coalesce(a.section, b.section), a.subject_id, a.candidate_id, a.measure,
+           a.value, min(a.stated_as), string_agg(distinct a.source_id, ', ' order by a.source_id),
+           b.value, min(b.stated_as), string_agg(distinct b.source_id, ', ' order by b.source_id), abs(a.value - b.value),
+           'the same figure printed to different precision: both can hold'
+    from same_figure
+    where a.measure = b.measure and a.source_id <> b.source_id
+      and a.tbl <> 'polls' and a.qualifier = 'exact' and b.qualifier = 'exact'
+      and a.tolerance > b.tolerance and a.value <> b.value
+      and not (a.high < b.low or b.high < a.low)
+    group by a.election_id, coalesce(a.section, b.section), a.subject_id, a.candidate_id, a.measure, a.value, b.value
+), poll_facts as (
+    select p.poll_id, p.election_id, p.question, p.section, p.candidate_id, p.opponent_id, p.measure, p.base,
+           p.value, p.stated_as, p.source_id, f.low, f.high, false as derived
+    from polls p join facts f on f.tbl = 'polls' and f.subject_id = p.poll_figure_id
+), poll_values as (
+    -- every stated poll figure, and the lead each report's pair of head-to-head shares gives
+    select * from poll_facts
+    union all
+    select a.poll_id, a.election_id, a.question, a.section, a.candidate_id, a.opponent_id, 'lead_points', a.base,
+           a.value - b.value, a.stated_as || ' - ' || b.stated_as, a.source_id,
+           (a.low - b.high), (a.high - b.low), true
+    from poll_facts a join poll_facts b
+      on b.poll_id = a.poll_id and b.source_id = a.source_id and b.question = a.question
+     and b.section is not distinct from a.section and b.base = a.base
+     and b.candidate_id = a.opponent_id and b.opponent_id = a.candidate_id
+    where a.measure = 'share_pct' and b.measure = 'share_pct' and a.value > b.value
+), poll_pairs as (
+    -- the same figure of the same poll: same question, candidates and section (or one unsaid), same base
+    -- (or one page not saying; it disagrees only if no report on a stated base agrees with it)
+    select case when b.derived then 'lead_vs_shares' else 'poll_reports_differ' end,
+           a.election_id, coalesce(a.section, b.section), a.poll_id, a.candidate_id,
+           a.measure || coalesce(' v ' || a.opponent_id, ''),
+           a.value, a.stated_as, a.source_id, b.value, b.stated_as, b.source_id, abs(a.value - b.value),
+           case when b.derived then 'a stated lead against the lead the shares give'
+                else 'two reports of the same poll figure' end
+           || ' (' || a.question || '; base ' || a.base || ' / ' || b.base || ')'
+    from poll_values a join poll_values b
+      on a.poll_id = b.poll_id and a.question = b.question and a.measure = b.measure
+     and a.candidate_id is not distinct from b.candidate_id and a.opponent_id is not distinct from b.opponent_id
+     and (a.section is null or b.section is null or a.section = b.section)
+     and (a.base = b.base or 'not_stated' in (a.base, b.base))
+     and (b.derived or a.source_id < b.source_id)
+    where not a.derived and (a.high < b.low or b.high < a.low)
+      and not exists (
+          select 1 from poll_values c, (values (a.base, a.value, b.base), (b.base, b.value, a.base)) u(base, value, other)
+          where u.base = 'not_stated' and u.other <> 'not_stated' and c.base <> 'not_stated'
+            and c.poll_id = a.poll_id and c.question = a.question and c.measure = a.measure
+            and c.candidate_id is not distinct from a.candidate_id and c.opponent_id is not distinct from a.opponent_id
+            and u.value between c.low and c.high)
+), claims as (
+    -- a canvass or a campaign's figure beside what the pollster itself reported for the same pair:
+    -- different methods and populations, shown side by side and never counted as a poll
+    select 'claim_vs_poll', c.election_id, c.section, c.poll_id, c.candidate_id, c.measure || ' v ' || c.opponent_id,
+           c.value, c.stated_as, c.source_id, p.value, p.stated_as, p.source_id, abs(c.value - p.value),
+           c.kind || ' by ' || c.pollster || ' (' || c.population || ') against ' || p.pollster || '''s poll ' || p.poll_id
+           || ' of the whole electorate (base ' || p.base || ')'
+    from polls c
+    join polls p on p.election_id = c.election_id and p.kind = 'poll' and p.section = 'all'
+     and p.question = c.question and p.measure = c.measure
+     and p.candidate_id = c.candidate_id and p.opponent_id = c.opponent_id
+     and p.base = case when c.base = 'not_stated' then 'excluding_dont_know' else c.base end
+    join source_rank r on r.source_id = p.source_id
+    where c.kind <> 'poll' and c.measure = 'share_pct' and c.value <> p.value
+    qualify row_number() over (partition by c.poll_figure_id order by r.reliability_rank, p.published desc nulls last, p.source_id) = 1
+), slips_listed as (
+    select 'slip_of_print', s.election_id, null, null, null, s.slip_kind,
+           null, s.printed, s.source_id, null, null, null, null,
+           'printed as shown; not compared with other sources: ' || s.notes
+    from slips s
+), nomination_pairs as (
+    -- a derived count against another source's count of the same candidate and stage: the same body,
+    -- or, for a count derived from a gap, "MPs" in a source that names no MEPs against "MPs and MEPs"
+    select a.*, b.nominating_body as body_b, b.nominations as nominations_b, b.stated_as as stated_as_b,
+           b.source_id as source_b, b.basis as basis_b
+    from nomination_tallies a join nomination_tallies b
+      on a.election_id = b.election_id and a.candidate_id = b.candidate_id and a.stage = b.stage
+     and a.source_id <> b.source_id and a.nominations <> b.nominations
+    where a.basis = 'derived' and (b.basis = 'reported' or a.source_id < b.source_id)
+      and (a.nominating_body = b.nominating_body
+           or (a.derived_from = 'shortfall' and a.nominating_body = 'mps' and b.nominating_body in ('plp', 'plp_eplp')
+               and not exists (select 1 from nominations m where m.source_id = a.source_id and m.stage = a.stage
+                               and m.nominating_body = 'meps')))
+), nominations_derived as (
+    select 'sources_disagree', election_id, stage, nominating_body, candidate_id,
+           case when nominating_body = body_b then 'nominations' else 'nominations: ' || nominating_body || ' vs ' || body_b end,
+           nominations, stated_as, source_id, nominations_b, stated_as_b, source_b,
+           abs(nominations - nominations_b),
+           'a count derived from the source''s own figures (' || derived_from || ') against another source''s '
+           || basis_b || ' count (nomination_tallies)'
+    from nomination_pairs
+), later_counts as (
+    select 'later_count', a.election_id, 'first_day vs close', a.nominating_body, a.candidate_id, 'nominations',
+           a.nominations, a.stated_as, a.source_id, b.nominations, b.stated_as, b.source_id,
+           abs(b.nominations - a.nominations),
+           'a first-day count against a count at the close of nominations: a later count, not a contradiction'
+    from nomination_tallies a join nomination_tallies b
+      on a.election_id = b.election_id and a.candidate_id = b.candidate_id and a.nominating_body = b.nominating_body
+    where a.stage = 'first_day' and b.stage = 'close' and a.basis = 'reported' and b.basis = 'reported'
+), once_only(event_type) as (
+    values ('voting_closed'), ('result_announced')
+), event_dates as (
+    select 'dates_differ', a.election_id, null, null, null, a.event_type,
+           null, strftime(a.date, '%Y-%m-%d'), a.source_id, null, strftime(b.date, '%Y-%m-%d'), b.source_id,
+           abs(date_diff('day', a.date, b.date)),
+           'the same step of the contest dated differently (gap in days): ' || a.event_id || ' / ' || b.event_id
+    from events a join events b
+      on a.election_id = b.election_id and a.event_type = b.event_type and a.date < b.date
+    where a.event_type in (select event_type from once_only)
+), rule_dates as (
+    select 'dates_differ', a.election_id, null, null, null,
+           a.rule || ': ' || a.rule_date_role || ' vs ' || b.rule_date_role,
+           null, a.rule_date_stated_as, a.source_id, null, b.rule_date_stated_as, b.source_id,
+           abs(date_diff('day', a.rule_date, b.rule_date)),
+           'the cut-off of the same rule dated differently (gap in days): ' || a.rule_id || ' / ' || b.rule_id
+    from rules a join rules b
+      on a.election_id = b.election_id and a.rule = b.rule and a.rule_date < b.rule_date
+    where a.rule_date_role in ('freeze_date', 'joined_by') and b.rule_date_role in ('freeze_date', 'joined_by')
+), party_texts as (
+    select case_id, role, position, 'name_as_printed' as attribute, name_as_printed as said, source_id, party_id
+    from court_parties where name_as_printed is not null
+    union all
+    select case_id, role, position, 'described_as', described_as, source_id, party_id
+    from court_parties where described_as is not null
+), court_parties_differ as (
+    select case a.attribute when 'name_as_printed' then 'names_differ' else 'descriptions_differ' end,
+           'labour-leadership-2016', null, a.case_id, null,
+           a.role || coalesce(' ' || a.position, '') || ' ' || a.attribute,
+           null, a.said, a.source_id, null, b.said, b.source_id, null,
+           'the same party to ' || a.case_id || ' printed differently (compared ignoring case): '
+           || a.party_id || ' / ' || b.party_id
+    from party_texts a join party_texts b
+      on a.case_id = b.case_id and a.role = b.role and a.position is not distinct from b.position
+     and a.attribute = b.attribute and a.party_id < b.party_id
+    where lower(a.said) <> lower(b.said)
+)
+select * from pairs
+union all select * from rounded
+union all select * from poll_pairs
+union all select * from claims
+union all select * from slips_listed
+union all select * from electorate_total_vs_parts
+union all select * from electorate_total_vs_other_parts
+union all select * from results_total_vs_parts
+union all select * from valid_vs_results
+union all select * from shares
+union all select * from nominations_derived
+union all select * from later_counts
+union all select * from event_dates
+union all select * from rule_dates
+union all select * from court_parties_differ;

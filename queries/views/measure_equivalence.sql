@@ -1,0 +1,10 @@
+-- view measure_equivalence: which differently named measures count the same thing when sources are compared?
+-- grain: one row per TODO
+create or replace view measure_equivalence as
+select * from (values
+    -- not turnout: ballots returned include rejected ones, so 2015's 422,871 turnout and its
+    -- 422,664 valid first-stage votes are different measures, not a disagreement
+    ('valid_votes', 'ballots_counted', 'valid votes, compared with votes cast'),
+    ('votes_cast', 'ballots_counted', 'votes cast (the sources mean the valid votes), compared with valid votes'),
+    ('applications', 'eligible', 'registered-supporter applications (AOL: "who each paid £25 to get their vote"), compared with the registered supporters able to vote')
+) as t(measure, compared_as, why);

@@ -1,0 +1,73 @@
+-- view results: what is the canonical result per election, section and candidate, from which source and why?
+-- grain: one row per TODO
+create or replace view results as
+with chosen as (
+    select election_id, section, candidate_id, cast(value as bigint) as votes, source_id, reliability,
+           is_record_source, n_reports, n_values, 'reported' as basis
+    from reported_counts where preference = 1
+), sections_per_election as (
+    select election_id, count(distinct section) as n_sections
+    from votes where section <> 'all' group by election_id
+), summed_all as (
+    -- an `all` total only where no source reports one: the sum of the chosen section counts
+    select c.election_id, 'all' as section, c.candidate_id, cast(sum(c.votes) as bigint) as votes,
+           'sum of sections: ' || string_agg(distinct c.source_id, ', ' order by c.source_id) as source_id,
+           cast(null as varchar) as reliability, false as is_record_source,
+           0 as n_reports, 0 as n_values, 'derived' as basis
+    from chosen c
+    join sections_per_election s using (election_id)
+    where c.section <> 'all'
+      and not exists (select 1 from chosen a where a.election_id = c.election_id
+                      and a.candidate_id = c.candidate_id and a.section = 'all')
+    group by c.election_id, c.candidate_id, s.n_sections
+    having count(*) = s.n_sections
+), counted as (
+    select * from chosen union all select * from summed_all
+), keys as (
+    select distinct election_id, section, candidate_id from votes
+    union
+    select election_id, section, candidate_id from counted
+), section_totals as (
+    -- shares from counts only when every candidate of the election has a count in the section
+    select k.election_id, k.section, sum(c.votes) as section_votes,
+           count(c.votes) = (select count(*) from candidates d where d.election_id = k.election_id
+                                                                 and d.status = 'stood') as complete
+    from (select distinct election_id, section from keys) k
+    left join counted c using (election_id, section)
+    group by k.election_id, k.section
+), reported_share as (
+    select election_id, section, candidate_id, value as share_pct, source_id as share_source_id,
+           row_number() over (partition by election_id, section, candidate_id
+                              order by r.reliability_rank, (v.round = 1) desc nulls last,
+                                       length(v.stated_as) desc, v.source_id) as preference
+    from votes v join source_rank r using (source_id)
+    where v.measure = 'share_pct' and v.qualifier = 'exact'
+)
+select k.election_id, k.section, k.candidate_id,
+       c.votes,
+       case when t.complete then 100.0 * c.votes / t.section_votes else s.share_pct end as share_pct,
+       s.share_pct as share_pct_reported,
+       coalesce(c.basis, 'reported') as basis,
+       case when t.complete then 'derived' when s.share_pct is not null then 'reported' end as share_basis,
+       coalesce(c.source_id, s.share_source_id) as source_id,
+       case
+         when c.basis = 'derived' then
+           'no source reports this total: summed from the chosen section counts'
+         when c.votes is null then
+           'no exact count reported; share as reported by ' || s.share_source_id
+         when c.is_record_source then
+           'exact count from the ' || c.reliability || '-reliability source the elections table cites'
+         else
+           'exact count from a ' || c.reliability || '-reliability source'
+           || case when c.reliability = 'high' then ' (the cited source has no count here)' else ' (no high-reliability count)' end
+       end
+       || case when c.n_values > 1 then '; sources disagree, see discrepancies'
+               when c.n_reports > 1 then '; ' || (c.n_reports - 1) || ' other source(s) agree'
+               else '' end
+       || case when t.complete then '; share computed from the counts of every candidate in the section'
+               when s.share_pct is not null then '; share as reported by ' || s.share_source_id
+               else '' end as why
+from keys k
+left join counted c using (election_id, section, candidate_id)
+left join section_totals t using (election_id, section)
+left join (select * from reported_share where preference = 1) s using (election_id, section, candidate_id);

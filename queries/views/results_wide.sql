@@ -1,0 +1,32 @@
+-- view results_wide: what is the result of each contest and section, one row each with a column per candidate, for spreadsheets?
+-- grain: one row per TODO
+-- A column name cannot safely come from data, and DuckDB refuses a PIVOT whose columns are read
+-- from the data inside a view ("the PIVOT values must be manually specified"), so the candidates
+-- are named here, once each, by plain FILTER aggregates that every DuckDB (CLI or Python) runs the
+-- same. A candidate missing from this list is not dropped silently: `other_candidates` names them,
+-- and tests/test_views.py fails when any candidate of the candidates table lacks its columns.
+create or replace view results_wide as
+select election_id, section,
+       max(votes) filter (where candidate_id = 'jeremy-corbyn') as jeremy_corbyn_votes,
+       max(share_pct) filter (where candidate_id = 'jeremy-corbyn') as jeremy_corbyn_share_pct,
+       max(votes) filter (where candidate_id = 'owen-smith') as owen_smith_votes,
+       max(share_pct) filter (where candidate_id = 'owen-smith') as owen_smith_share_pct,
+       max(votes) filter (where candidate_id = 'angela-eagle') as angela_eagle_votes,
+       max(share_pct) filter (where candidate_id = 'angela-eagle') as angela_eagle_share_pct,
+       max(votes) filter (where candidate_id = 'andy-burnham') as andy_burnham_votes,
+       max(share_pct) filter (where candidate_id = 'andy-burnham') as andy_burnham_share_pct,
+       max(votes) filter (where candidate_id = 'yvette-cooper') as yvette_cooper_votes,
+       max(share_pct) filter (where candidate_id = 'yvette-cooper') as yvette_cooper_share_pct,
+       max(votes) filter (where candidate_id = 'liz-kendall') as liz_kendall_votes,
+       max(share_pct) filter (where candidate_id = 'liz-kendall') as liz_kendall_share_pct,
+       string_agg(distinct candidate_id, ', ' order by candidate_id) filter (
+           where candidate_id not in ('jeremy-corbyn', 'owen-smith', 'angela-eagle', 'andy-burnham', 'yvette-cooper',
+                                      'liz-kendall')
+       ) as other_candidates,
+       string_agg(distinct source_id, ', ' order by source_id) as source_ids,
+       'derived' as basis,
+       'from results, one column pair per candidate: votes and share_pct as results gives them '
+       || '(see its why); empty where the candidate did not stand or no figure is reported' as why
+from results
+group by election_id, section
+order by election_id, section;

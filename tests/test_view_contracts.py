@@ -1,0 +1,133 @@
+"""Every analytic view against its own file and Table Schema (queries/views/NAME.sql and
+NAME.schema.json): headed by its question and grain, its columns described in order and typed
+as DuckDB gives them, its primary key unique and present, its required columns never null,
+its enum columns within their accepted values, on the real data."""
+import json
+import shutil
+
+import pytest
+
+import labour2016
+from labour2016 import catalog, model, sqlgen
+
+VIEWS = catalog.views()
+DUCKDB_TYPES = {t.duckdb: t.name for t in model.TYPES.values()} | {"INTEGER": "integer", "HUGEINT": "integer"}
+
+
+@pytest.fixture(scope="module")
+def con():
+    return labour2016.connect()
+
+
+def test_every_view_of_views_sql_has_its_own_file(root):
+    created = [line.split()[4] for line in sqlgen.split(sqlgen.views_sql())[2].splitlines()
+               if line.startswith("create or replace view ")]
+    assert sorted(created) == sorted(v.name for v in VIEWS) and len(VIEWS) == 20
+
+
+def test_views_sql_is_what_its_parts_make(root):
+    assert (root / sqlgen.VIEWS_SQL).read_text(encoding="utf-8") == sqlgen.assemble(root)
+    assert sqlgen.main(["--check"]) == 0
+
+
+def test_a_view_comes_after_the_views_it_reads():
+    order = [v.name for v in VIEWS]
+    assert order.index("source_rank") < order.index("reported_counts") < order.index("results") \
+        < order.index("margins") < order.index("results_wide")
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.name)
+def test_columns_are_described_in_order_with_their_types(con, view):
+    got = [(name, DUCKDB_TYPES[kind]) for name, kind, *_ in con.execute(f"describe {sqlgen.ident(view.name)}").fetchall()]
+    assert got == [(f.name, f.type.name) for f in view.fields]
+    assert [f.name for f in view.fields if len(f.description) < 10] == []
+    assert view.question.endswith("?") and view.grain.startswith("one row per ")
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.name)
+def test_primary_key_is_unique_and_present(con, view):
+    assert view.primary_key, f"{view.schema_path} declares no primaryKey"
+    key = ", ".join(map(sqlgen.ident, view.primary_key))
+    rows, distinct = con.execute(f"select count(*), count(distinct ({key})) from {sqlgen.ident(view.name)}").fetchone()
+    nulls = con.execute(f"select count(*) from {sqlgen.ident(view.name)} where "
+                        + " or ".join(f"{sqlgen.ident(k)} is null" for k in view.primary_key)).fetchone()[0]
+    assert (rows, nulls) == (distinct, 0) and rows > 0
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.name)
+def test_required_columns_are_never_null(con, view):
+    nulls = {f.name: con.execute(f"select count(*) from {sqlgen.ident(view.name)} where {sqlgen.ident(f.name)} is null")
+             .fetchone()[0] for f in view.fields if f.required or f.name in view.primary_key}
+    assert {k: n for k, n in nulls.items() if n} == {}
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.name)
+def test_enum_columns_hold_only_accepted_values(con, view):
+    outside = {}
+    for f in view.fields:
+        accepted = f.constraints.get("enum")
+        if accepted is not None:
+            got = {r[0] for r in con.execute(f"select distinct {sqlgen.ident(f.name)} from {sqlgen.ident(view.name)} "
+                                             f"where {sqlgen.ident(f.name)} is not null").fetchall()}
+            outside[f.name] = sorted(map(str, got - set(accepted)))
+    assert {k: v for k, v in outside.items() if v} == {}
+
+
+def _copy_queries(tmp_path, root):
+    shutil.copytree(root / "queries", tmp_path / "queries")
+    for part in ("schemas", "datapackage.json", "data"):
+        (shutil.copytree if (root / part).is_dir() else shutil.copy)(root / part, tmp_path / part)
+    return tmp_path / "queries" / "views"
+
+
+def test_a_view_without_its_schema_is_refused(tmp_path, root):
+    folder = _copy_queries(tmp_path, root)
+    (folder / "margins.schema.json").unlink()
+    with pytest.raises(catalog.CatalogError, match="queries/views/margins.schema.json.*missing-file"):
+        catalog.views(tmp_path)
+
+
+def test_a_view_without_its_question_and_grain_is_refused(tmp_path, root):
+    folder = _copy_queries(tmp_path, root)
+    sql = (folder / "margins.sql").read_text(encoding="utf-8")
+    (folder / "margins.sql").write_text("\n".join(line for line in sql.splitlines() if not line.startswith("-- grain:")),
+                                        encoding="utf-8")
+    with pytest.raises(catalog.CatalogError, match="margins.sql: must open with"):
+        catalog.views(tmp_path)
+
+
+def test_a_file_named_for_another_view_is_refused(tmp_path, root):
+    folder = _copy_queries(tmp_path, root)
+    (folder / "margins.sql").rename(folder / "margin.sql")
+    (folder / "margins.schema.json").rename(folder / "margin.schema.json")
+    with pytest.raises(catalog.CatalogError, match="margin.sql: must create exactly one view, named margin"):
+        catalog.views(tmp_path)
+
+
+def test_a_schema_type_no_door_reads_is_refused(tmp_path, root):
+    folder = _copy_queries(tmp_path, root)
+    path = folder / "margins.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["fields"][0]["type"] = "geopoint"
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    with pytest.raises(catalog.CatalogError, match="margins.schema.json.*schema-error.*geopoint"):
+        catalog.views(tmp_path)
+
+
+def test_views_reading_one_another_in_a_cycle_are_refused(tmp_path, root):
+    folder = _copy_queries(tmp_path, root)
+    path = folder / "source_rank.sql"
+    path.write_text(path.read_text(encoding="utf-8").replace("from sources;", "from sources, results_wide;"),
+                    encoding="utf-8")
+    with pytest.raises(catalog.CatalogError, match="cycle"):
+        catalog.views(tmp_path)
+
+
+def test_a_stale_views_sql_is_reported(tmp_path, root, monkeypatch):
+    folder = _copy_queries(tmp_path, root)
+    path = folder / "margins.sql"
+    path.write_text(path.read_text(encoding="utf-8").replace("who came second", "who was second"), encoding="utf-8")
+    monkeypatch.setattr(sqlgen.package, "root", lambda: tmp_path)
+    assert sqlgen.main(["--check"]) == 1
+    assert sqlgen.main([]) == 0 and sqlgen.main(["--check"]) == 0
+    assert "who was second" in (tmp_path / sqlgen.VIEWS_SQL).read_text(encoding="utf-8")
