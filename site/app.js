@@ -128,14 +128,22 @@ async function viewPage(name) {
   const has = (n) => data.columns.some((c) => c.name === n);
   const meta = { name, title: `the ${name} view`, spans: has("evidence") ? ["evidence"] : [] };
   const linked = has("source_id") && !has("evidence");
-  const columns = linked ? [...data.columns, { name: "evidence", title: "evidence", description: "the rows of the tables this row rests on, with their spans" }] : data.columns;
+  // view.fields are the view's described columns, in the order DuckDB gives them (a test holds them to it).
+  const columns = linked ? [...view.fields, { name: "evidence", title: "evidence", description: "the rows of the tables this row rests on, with their spans" }] : view.fields;
   main.replaceChildren(
     h("h1", { tabindex: "-1" }, capitalise(view.question)),
-    h("p", {}, "The ", h("code", {}, name), " view of ", h("a", { href: ctx.site.views_sql }, ctx.site.views_sql), ", as the CLI and the Python API run it."),
+    h("p", { class: "grain" }, `${capitalise(view.grain)}. The `, h("code", {}, name), " view of ", h("a", { href: ctx.site.views_sql }, ctx.site.views_sql), ", as the CLI and the Python API run it."),
+    columnNotes(view.fields),
     sql ? h("details", {}, h("summary", {}, "How it is computed (SQL)"), h("pre", {}, h("code", {}, sql))) : null,
     dataTable({ caption: `${name}: ${view.question}`, columns, rows: data.rows,
       cell: (c, row) => (c.name === "evidence" && linked ? evidenceButton(row, data.columns) : cellFor(meta, c, row)) }));
   return view.name;
+}
+
+// What each column holds, from its Table Schema (the data dictionary's words).
+function columnNotes(fields) {
+  return h("details", { class: "columns" }, h("summary", {}, "What each column means"),
+    h("dl", {}, ...fields.flatMap((f) => [h("dt", {}, h("code", {}, f.name), ` (${f.type})`), h("dd", {}, f.description)])));
 }
 
 async function tablePage(name) {
@@ -145,6 +153,7 @@ async function tablePage(name) {
   main.replaceChildren(
     h("h1", { tabindex: "-1" }, meta.title),
     h("p", {}, meta.description, " Download: ", h("a", { href: meta.path }, meta.path), "."),
+    columnNotes(meta.fields),
     dataTable({ caption: `${meta.title} (${name})`, columns: meta.fields, rows: data.rows, cell: (c, row) => cellFor(meta, c, row) }));
   return meta.title;
 }

@@ -2,7 +2,7 @@
 import json
 
 from conftest import ROOT
-from labour2016 import cli, package
+from labour2016 import catalog, cli, package
 
 
 def run(capsys, *argv):
@@ -31,6 +31,31 @@ def test_json_carries_each_table_schema(capsys):
     assert data["events"]["schema"] == package.model().resources["events"].raw_schema
 
 
-def test_an_unknown_table_exits_2_naming_the_tables(capsys):
+def test_an_unknown_name_exits_2_naming_the_tables_and_views(capsys):
     code, out, err = run(capsys, "vote")
-    assert code == 2 and out == "" and "no table named vote; have sources, entities" in err
+    assert code == 2 and out == "" and "no table or view named vote; have tables sources, entities" in err
+    assert "and views candidacies, compare_2015" in err
+
+
+def test_a_view_shows_its_question_grain_key_and_columns(capsys):
+    code, out, _ = run(capsys, "results")
+    assert code == 0 and out.startswith("## view `results`\n\n**What is the canonical result per election, ")
+    assert "- SQL: `queries/views/results.sql`; columns: `queries/views/results.schema.json`" in out
+    assert "- Primary key: `election_id`, `section`, `candidate_id`" in out
+    assert "| `votes` | integer | yes |" in out and "## `votes`" not in out
+
+
+def test_the_whole_dictionary_documents_every_view(capsys):
+    _, out, _ = run(capsys)
+    for v in catalog.views():
+        assert f"\n## view `{v.name}`\n" in out and f"(#view-{v.name})" in out
+        assert all(f"| `{f.name}` | {f.type.name} |" in out for f in v.fields)
+
+
+def test_json_carries_each_view_schema(capsys):
+    code, out, _ = run(capsys, "margins", "votes", "--format", "json")
+    data = json.loads(out)
+    view = next(v for v in catalog.views() if v.name == "margins")
+    assert code == 0 and list(data) == ["margins", "votes"]
+    assert data["margins"] == {"name": "margins", "kind": "view", "question": view.question, "grain": view.grain,
+                               "path": "queries/views/margins.sql", "schema": view.raw_schema}

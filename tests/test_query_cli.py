@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import labour2016
-from labour2016 import api
+from labour2016 import catalog
 from labour2016.commands.query import text as api_text
 
 L16 = [sys.executable, "-m", "labour2016.cli"]
@@ -115,5 +115,5 @@ def test_query_imports_no_pandas():
 def test_views_lists_every_view():
     p = run("views")
     listed = {line.split()[0] for line in p.stdout.splitlines()}
-    assert p.returncode == 0 and listed == {n for n, _ in api.view_questions()}
+    assert p.returncode == 0 and listed == {v.name for v in catalog.views()}
     assert {"results", "turnout", "margins", "discrepancies", "compare_2015", "timeline"} <= listed

@@ -21,7 +21,7 @@ import pytest
 
 import labour2016
 from conftest import ROOT, copy_package, read_table
-from labour2016 import api, package, site
+from labour2016 import catalog, package, site
 
 Y16 = "labour-leadership-2016"
 SHOTS = ROOT / "build" / "test-output"
@@ -79,7 +79,11 @@ def test_site_json_names_the_evidence_columns_and_every_view():
     spans = {t["name"]: t["spans"] for t in data["tables"]}
     assert spans["votes"] == ["evidence"] and spans["statements"] == ["text"]
     assert spans["elections"] == ["result_evidence", "date_evidence"] and spans["sources"] == []
-    assert [(v["name"], v["question"]) for v in data["views"]] == api.view_questions()
+    assert [(v["name"], v["question"], v["grain"]) for v in data["views"]] == \
+        [(v.name, v.question, v.grain) for v in catalog.views()]
+    results = next(v for v in data["views"] if v["name"] == "results")
+    assert [f["name"] for f in results["fields"]][:3] == ["election_id", "section", "candidate_id"]
+    assert all(f["description"] for v in data["views"] for f in v["fields"])
     assert [t["path"] for t in data["tables"]] == [r.path for r in package.model().resources.values()]
 
 
@@ -216,9 +220,27 @@ def test_home_page_lists_every_question_table_and_source(desktop):
     page = desktop.go("#/")
     links = page.locator("ul.questions a")
     assert [links.nth(i).get_attribute("href") for i in range(links.count())] == \
-        [f"#/view/{n}" for n, _ in api.view_questions()]
+        [f"#/view/{v.name}" for v in catalog.views()]
     assert page.locator("ul.tables a").count() == len(package.model().resources)
     assert page.locator("ul.sources a").count() == len(read_table("sources"))
+
+
+def test_a_view_page_says_its_grain_and_what_each_column_means(desktop):
+    view = next(v for v in catalog.views() if v.name == "margins")
+    page = desktop.go("#/view/margins")
+    assert page.locator("p.grain").inner_text().startswith(view.grain[0].upper() + view.grain[1:] + ". The margins view")
+    page.locator("details.columns summary").click()
+    assert page.locator("details.columns dt code").all_inner_texts() == view.names
+    assert page.locator("details.columns dd").all_inner_texts() == [f.description for f in view.fields]
+    margin = next(f for f in view.fields if f.name == "margin_votes")
+    assert page.locator('th[data-column="margin_votes"] button').get_attribute("title") == margin.description
+
+
+def test_a_table_page_says_what_each_column_means(desktop):
+    votes = package.model().resources["votes"]
+    page = desktop.go("#/table/votes")
+    page.locator("details.columns summary").click()
+    assert page.locator("details.columns dd").all_inner_texts() == [f.description for f in votes.fields]
 
 
 def test_the_browser_runs_views_sql_byte_for_byte(desktop, served):
@@ -239,7 +261,7 @@ def comparable(cell) -> str:
 
 
 def test_each_view_has_the_rows_the_python_api_has(desktop, con):
-    for name, question in api.view_questions():
+    for name, question in ((v.name, v.question) for v in catalog.views()):
         page = desktop.go(f"#/view/{name}")
         assert page.locator("h1").inner_text().lower() == question.lower()
         rel = con.sql(f'select * from "{name}"')

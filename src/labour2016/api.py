@@ -88,16 +88,6 @@ def open_model(pkg: model.Package, safe: bool = True, database: str = ":memory:"
     return con
 
 
-def view_questions() -> list[tuple[str, str]]:
-    """(name, question) for every `-- view NAME: question` line of views.sql, in order."""
-    out = []
-    for line in sqlgen.views_sql().splitlines():
-        if line.startswith("-- view ") and ":" in line:
-            name, question = line[len("-- view "):].split(":", 1)
-            out.append((name.strip(), question.strip()))
-    return out
-
-
 # DuckDB result type -> pandas dtype, from the type registry, so every integer is nullable and
 # every boolean too (DuckDB's own .df() gives int64 or Int64 depending on whether a NULL happens
 # to be present). A view's arithmetic gives integers of other widths: they read as the registry's.

@@ -11,7 +11,7 @@ view gives, in order, and declares the view's primary key, its required (never n
 and accepted values (enum). tests/test_view_contracts.py holds every view to its schema.
 
 queries/views.sql, the entry file the DuckDB CLI reads, is assembled from these files by
-labour2016.sqlgen, in the order their references to one another need.
+labour2016.sqlgen, in the order their references to one another need (in_dependency_order).
 Imports nothing heavier than json.
 """
 from __future__ import annotations
@@ -81,22 +81,28 @@ def _body(sql: str) -> str:
 
 
 def views(root: Path | None = None) -> list[View]:
-    """Every view of queries/views/, each after the views it reads (ties by name)."""
+    """Every view of queries/views/, by name."""
     root = root or package.root()
-    found = {v.name: v for v in (_view(root, f) for f in sorted((root / FOLDER).glob("*.sql")))}
+    found = [_view(root, f) for f in sorted((root / FOLDER).glob("*.sql"))]
     if not found:
         raise CatalogError(f"{FOLDER}: no view files")
+    return found
+
+
+def in_dependency_order(found: list[View]) -> list[View]:
+    """The views, each after the views it reads (ties by name), as DuckDB must create them."""
+    by_name = {v.name: v for v in found}
     graph = graphlib.TopologicalSorter()
-    for name, v in found.items():
+    for name, v in by_name.items():
         body = _body(v.sql)
-        graph.add(name, *(other for other in found if other != name and re.search(rf"\b{other}\b", body)))
-    order = []
+        graph.add(name, *(other for other in by_name if other != name and re.search(rf"\b{other}\b", body)))
     try:
         graph.prepare()
     except graphlib.CycleError as e:
         raise CatalogError(f"{FOLDER}: views read one another in a cycle: {' -> '.join(e.args[1])}") from None
+    order = []
     while graph.is_active():
         ready = sorted(graph.get_ready())
         order += ready
         graph.done(*ready)
-    return [found[n] for n in order]
+    return [by_name[n] for n in order]

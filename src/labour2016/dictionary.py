@@ -1,6 +1,7 @@
 """Documentation derived from the package, so it cannot drift from it.
 
-The Table Schemas are the one description of the structure. This module renders
+The Table Schemas are the one description of the structure: of the tables (schemas/) and of
+the analytic views (queries/views/NAME.schema.json, see labour2016.catalog). This module renders
 them into ``docs/data-dictionary.md``, and renders row counts and other tallies of
 the data into the marked composition block of ``docs/datasheet.md``. Both are
 checked in; ``--check`` (and the test suite) fails when either is stale.
@@ -8,14 +9,14 @@ checked in; ``--check`` (and the test suite) fails when either is stale.
     labour2016 docs            # rewrite the generated docs
     labour2016 docs --check    # exit 1 if they are stale
 
-Only the standard library and labour2016.package are imported.
+Only the standard library and labour2016's model, catalog and reader are imported.
 """
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from . import model, package, reader
+from . import catalog, model, package, reader
 from .atomic import write_atomic
 
 DICTIONARY = "data-dictionary.md"
@@ -71,16 +72,31 @@ def render_table(resource: model.Resource) -> list[str]:
     else:
         lines.append("- Foreign keys: none")
     lines.append("- Missing values: " + ", ".join(_code(v) if v else "empty cell" for v in r.missing_values))
-    lines += ["", "| field | type | required | constraints | description |", "|---|---|---|---|---|"]
-    for field in r.fields:
+    return lines + _field_table(r.fields)
+
+
+def _field_table(fields) -> list[str]:
+    lines = ["", "| field | type | required | constraints | description |", "|---|---|---|---|---|"]
+    for field in fields:
         lines.append(f"| {_code(field.name)} | {field.type.name} | {'yes' if field.required else 'no'} | "
                      f"{_constraints(field)} | {_cell(field.description)} |")
     return lines + [""]
 
 
-def render_dictionary(pkg: model.Package | None = None) -> str:
-    """The data dictionary as Markdown, from the package model (datapackage.json and its Table Schemas)."""
+def render_view(view: catalog.View) -> list[str]:
+    """One view's section of the dictionary, as lines of Markdown."""
+    return [f"## view `{view.name}`", "", f"**{_cell(view.question[0].upper() + view.question[1:])}** "
+            f"{_cell(view.grain[0].upper() + view.grain[1:])}.", "",
+            f"- SQL: `{view.path}`; columns: `{view.schema_path}`",
+            "- Primary key: " + ", ".join(_code(k) for k in view.primary_key),
+            *_field_table(view.fields)]
+
+
+def render_dictionary(pkg: model.Package | None = None, views: list[catalog.View] | None = None) -> str:
+    """The data dictionary as Markdown, from the package model (datapackage.json and its Table Schemas)
+    and the views' Table Schemas."""
     pkg = pkg or package.model()
+    views = catalog.views() if views is None else views
     desc = pkg.raw
     lines = [
         "# Data dictionary",
@@ -99,9 +115,18 @@ def render_dictionary(pkg: model.Package | None = None) -> str:
     for name, res in pkg.resources.items():
         lines.append(f"| [`{name}`](#{name}) | {_cell(res.title or name)} | "
                      f"{', '.join(_code(k) for k in res.primary_key)} |")
+    lines += ["", f"{len(views)} analytic views, defined in `queries/views.sql` (one file each in `queries/views/`): "
+              "what is derived from the tables, and how, column by column. Their primary keys are unique and their "
+              "required columns never null, on every change (tests/test_view_contracts.py).", "",
+              "| view | question | grain | primary key |", "|---|---|---|---|"]
+    for v in views:
+        lines.append(f"| [`{v.name}`](#view-{v.name}) | {_cell(v.question)} | {_cell(v.grain)} | "
+                     f"{', '.join(_code(k) for k in v.primary_key)} |")
     lines.append("")
     for res in pkg.resources.values():
         lines += render_table(res)
+    for v in views:
+        lines += render_view(v)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -20,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import api, package, sqlgen
+from . import catalog, package, sqlgen
 
 SITE_SRC = package.HERE.parent.parent / "site"
 WASM_DIST = Path("node_modules") / "@duckdb" / "duckdb-wasm" / "dist"
@@ -45,6 +45,11 @@ def dataset_jsonld(base: Path | None = None) -> dict:
     return {k: v for k, v in document.items() if k not in ("recordSet", "conformsTo")}
 
 
+def _fields(fields) -> list[dict]:
+    return [{"name": f.name, "title": f.title or f.name, "description": f.description, "type": f.type.name}
+            for f in fields]
+
+
 def site_json(base: Path | None = None) -> dict:
     """What the page needs to know of the package: tables (fields, evidence columns) and views."""
     from .validate.source_texts import span_fields
@@ -52,14 +57,14 @@ def site_json(base: Path | None = None) -> dict:
     pkg = package.model(base)
     tables = [{
         "name": r.name, "title": r.title or r.name, "description": r.description, "path": r.path,
-        "fields": [{"name": f.name, "title": f.title or f.name, "description": f.description, "type": f.type.name}
-                   for f in r.fields],
+        "fields": _fields(r.fields),
         "spans": span_fields(r),
     } for r in pkg.resources.values()]
     return {
         "title": pkg.raw["title"], "version": pkg.version, "licence": pkg.raw["licenses"][0],
         "views_sql": VIEWS_SQL, "tables": tables,
-        "views": [{"name": n, "question": q} for n, q in api.view_questions()],
+        "views": [{"name": v.name, "question": v.question, "grain": v.grain, "path": v.path,
+                   "schema_path": v.schema_path, "fields": _fields(v.fields)} for v in catalog.views()],
     }
 
 

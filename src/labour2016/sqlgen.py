@@ -104,7 +104,7 @@ def assemble(base: Path | None = None) -> str:
 
     base = base or package.root()
     macros = (base / MACROS_SQL).read_text(encoding="utf-8")
-    views = "\n".join(v.sql for v in catalog.views(base))
+    views = "\n".join(v.sql for v in catalog.in_dependency_order(catalog.views(base)))
     return f"{INTRO}\n{macros}\n{generate(package.model(base))}\n\n{ANALYTIC}\n\n{views}"
 
 

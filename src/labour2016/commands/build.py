@@ -68,7 +68,7 @@ def _write_all(pkg: model.Package, out: Path, staged: list[tuple[Path, Path]]) -
     """Write every output under its temporary name, recording (temporary, final) in staged."""
     import json
 
-    from .. import api, croissant, sqlite
+    from .. import api, catalog, croissant, sqlite
 
     names = list(pkg.resources)
     # A build is not a user's query: no time or memory bound beyond DuckDB's own.
@@ -84,7 +84,7 @@ def _write_all(pkg: model.Package, out: Path, staged: list[tuple[Path, Path]]) -
     con.execute(f"attach {sql_str(str(staged[-1][0]))} as build_out (storage_version '{STORAGE_VERSION}')")
     con.execute("copy from database memory to build_out")
     con.execute("detach build_out")
-    views = len(api.view_questions())
+    views = len(catalog.views())
     progress(f"{len(names)} tables and {views} views -> {DATABASE}")
     target = out / SQLITE
     staged.append((_temporary(target), target))

@@ -1,7 +1,7 @@
 """`labour2016 dictionary`: the data dictionary, printed from the Table Schemas the package carries.
 
 The same text as docs/data-dictionary.md, so a user who installed the wheel can read it
-without the repository.
+without the repository: every table, then every analytic view, column by column.
 """
 from __future__ import annotations
 
@@ -9,31 +9,36 @@ import argparse
 import json
 import sys
 
-HELP = "print the data dictionary (every table, or those named): fields, types, constraints, keys, descriptions"
-EXAMPLE = "labour2016 dictionary votes electorate"
+HELP = ("print the data dictionary (every table and view, or those named): fields, types, constraints, keys, "
+        "descriptions")
+EXAMPLE = "labour2016 dictionary votes results"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("tables", nargs="*", metavar="TABLE", help="tables to describe (default: all)")
+    parser.add_argument("names", nargs="*", metavar="NAME", help="tables or views to describe (default: all)")
     parser.add_argument("--format", choices=("markdown", "json"), default="markdown",
-                        help="markdown (as docs/data-dictionary.md) or json (each resource with its Table Schema)")
+                        help="markdown (as docs/data-dictionary.md) or json (each table or view with its Table Schema)")
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import dictionary, package
+    from .. import catalog, dictionary, package
 
     resources = package.model().resources
-    unknown = [t for t in args.tables if t not in resources]
+    views = {v.name: v for v in catalog.views()}
+    unknown = [n for n in args.names if n not in resources and n not in views]
     if unknown:
-        print(f"labour2016 dictionary: no table named {', '.join(unknown)}; have {', '.join(resources)}",
-              file=sys.stderr)
+        print(f"labour2016 dictionary: no table or view named {', '.join(unknown)}; have tables "
+              f"{', '.join(resources)} and views {', '.join(views)}", file=sys.stderr)
         return 2
-    names = args.tables or list(resources)
+    names = args.names or [*resources, *views]
     if args.format == "json":
-        out = {n: {**resources[n].raw, "schema": resources[n].raw_schema} for n in names}
+        out = {n: {**resources[n].raw, "schema": resources[n].raw_schema} if n in resources else
+               {"name": n, "kind": "view", "question": views[n].question, "grain": views[n].grain,
+                "path": views[n].path, "schema": views[n].raw_schema} for n in names}
         sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
-    elif args.tables:
-        sections = ["\n".join(dictionary.render_table(resources[n])) for n in names]
+    elif args.names:
+        sections = ["\n".join(dictionary.render_table(resources[n]) if n in resources else
+                              dictionary.render_view(views[n])) for n in names]
         sys.stdout.write("\n".join(sections))
     else:
         sys.stdout.write(dictionary.render_dictionary())

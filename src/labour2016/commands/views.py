@@ -1,10 +1,10 @@
-"""`labour2016 views`: the analytic views of queries/views.sql and the question each answers."""
+"""`labour2016 views`: the analytic views, the question each answers and its grain."""
 from __future__ import annotations
 
 import argparse
 import sys
 
-HELP = "list the analytic views and the question each answers (base tables: one per resource)"
+HELP = "list the analytic views, the question each answers and its grain (base tables: one per resource)"
 EXAMPLE = "labour2016 views"
 
 
@@ -13,12 +13,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import api, package
+    from .. import catalog, package
 
-    views = api.view_questions()
     rows = [(name, "base table: " + (r.title or r.description or name))
             for name, r in package.model().resources.items()] if args.base else []
-    rows += views
+    rows += [(v.name, f"{v.question} ({v.grain})") for v in catalog.views()]
     width = max(len(n) for n, _ in rows)
     for name, question in rows:
         sys.stdout.write(f"{name.ljust(width)}  {question}\n")
