@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, read_table
-from labour2016 import package
+from labour2016 import catalog, package
 
 VERSION = package.version()
 
@@ -56,7 +56,8 @@ def test_the_wheel_carries_the_package_and_nothing_else(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     inside = {n.removeprefix("labour2016/package/") for n in names if n.startswith("labour2016/package/")}
     expected = {"datapackage.json", "queries/views.sql"} | {r.path for r in package.model().resources.values()} | \
-        {r.schema_path for r in package.model().resources.values()}
+        {r.schema_path for r in package.model().resources.values()} | \
+        {p for v in catalog.views() for p in (v.path, v.schema_path)} | {"queries/macros.sql"}
     assert expected <= inside
     assert "labour2016/cli.py" in names and "labour2016/charts.py" in names
     assert not [n for n in names if n.startswith(("tests/", "benchmarks/", "docs/", "data/"))]
@@ -86,8 +87,9 @@ def test_validate_dictionary_and_cite_from_the_wheel(env, tmp_path):
     rows = sum(len(read_table(name)) for name in package.model().resources)
     assert done.returncode == 0 and f"valid (16 tables, {rows} rows)" in done.stdout, done.stdout + done.stderr
     assert "source texts not found: sha256 and verbatim-span checks skipped" in done.stdout
-    done = run(env, tmp_path, "labour2016", "dictionary", "votes")
+    done = run(env, tmp_path, "labour2016", "dictionary", "votes", "margins")
     assert done.returncode == 0 and "| `value` | number | yes | minimum `0` |" in done.stdout
+    assert "## view `margins`" in done.stdout and "| `margin_votes` | integer |" in done.stdout
     done = run(env, tmp_path, "labour2016", "cite", "--format", "bibtex")
     assert done.returncode == 0 and f"version = {{{VERSION}}}" in done.stdout
 
