@@ -363,7 +363,7 @@ from court_rulings c join sources s using (source_id)
 order by c.case_id desc, c.court desc, c.decided_on nulls last, c.source_id, c.ruling_id;
 
 -- view measure_equivalence: which differently named measures count the same thing when sources are compared?
--- grain: one row per TODO
+-- grain: one row per measure that is compared under another name
 create or replace view measure_equivalence as
 select * from (values
     -- not turnout: ballots returned include rejected ones, so 2015's 422,871 turnout and its
@@ -415,7 +415,7 @@ select election_id, candidate_id, stage, nominating_body, cast(value as bigint),
 from derived;
 
 -- view precision: what tolerance does each reported figure carry, from how it was written?
--- grain: one row per TODO
+-- grain: one row per reported figure: each row of electorate, votes, figures, nominations and polls, and each ballot figure (participants, share) of an endorsements row
 -- From the figure_* macros at the top of this file, the one definition validate uses too.
 create or replace view precision as
 with written as (
@@ -462,7 +462,7 @@ where e.measure in ('applications', 'applications_rejected', 'applications_pendi
 order by e.election_id, e.section, e.measure, s.published, e.source_id, e.value;
 
 -- view source_coverage: how many rows of each table rest on each source?
--- grain: one row per TODO
+-- grain: one row per source and table citing it (a source no row cites has one row, with no table)
 create or replace view source_coverage as
 with rows_by_source as (
     select 'elections' as table_name, source_id from elections
@@ -486,7 +486,7 @@ from sources s left join rows_by_source r using (source_id)
 group by all;
 
 -- view source_rank: how much each source is trusted, as a sortable number (high first)?
--- grain: one row per TODO
+-- grain: one row per source
 create or replace view source_rank as
 select source_id, reliability,
        case reliability when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end as reliability_rank
@@ -530,7 +530,7 @@ join source_rank r on r.source_id = e.source_id
 group by all;
 
 -- view reported_counts: which exact vote counts does each source report, ranked for choosing one?
--- grain: one row per TODO
+-- grain: one row per election, section, candidate and distinct exact vote count (value and round) each source reports
 create or replace view reported_counts as
 with counts as (
     select distinct v.election_id, v.section, v.candidate_id, v.value, v.round, v.source_id
@@ -550,7 +550,7 @@ join source_rank r using (source_id)
 join elections e using (election_id);
 
 -- view results: what is the canonical result per election, section and candidate, from which source and why?
--- grain: one row per TODO
+-- grain: one row per election, section and candidate that votes reports on, plus a derived all-sections row where no source gives the total
 create or replace view results as
 with chosen as (
     select election_id, section, candidate_id, cast(value as bigint) as votes, source_id, reliability,
@@ -665,7 +665,7 @@ left join clps k using (election_id, candidate_id)
 left join results r on r.election_id = c.election_id and r.candidate_id = c.candidate_id and r.section = 'all';
 
 -- view compare_2015: how did Corbyn's share in each section change from 2015 to 2016?
--- grain: one row per TODO
+-- grain: one row per section with a Jeremy Corbyn row in results for both the 2015 and the 2016 contest
 create or replace view compare_2015 as
 select s16.section,
        s15.share_pct as share_2015, s16.share_pct as share_2016,
@@ -919,7 +919,7 @@ union all select * from rule_dates
 union all select * from court_parties_differ;
 
 -- view margins: who won each election and section, who came second, and by how much?
--- grain: one row per TODO
+-- grain: one row per election and section with at least two candidates in results
 create or replace view margins as
 with ranked as (
     select *, row_number() over (partition by election_id, section
@@ -956,7 +956,7 @@ where p.kind = 'poll' and p.measure = 'share_pct' and p.question = 'head_to_head
               and c.status = 'stood');
 
 -- view results_wide: what is the result of each contest and section, one row each with a column per candidate, for spreadsheets?
--- grain: one row per TODO
+-- grain: one row per election and section of results
 -- A column name cannot safely come from data, and DuckDB refuses a PIVOT whose columns are read
 -- from the data inside a view ("the PIVOT values must be manually specified"), so the candidates
 -- are named here, once each, by plain FILTER aggregates that every DuckDB (CLI or Python) runs the
@@ -989,7 +989,7 @@ group by election_id, section
 order by election_id, section;
 
 -- view turnout: how many were eligible, how many voted, and what turnout follows by each definition?
--- grain: one row per TODO
+-- grain: one row per election and section that electorate has figures for
 create or replace view turnout as
 with ranked as (
     select e.*, r.reliability_rank,
