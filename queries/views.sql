@@ -344,7 +344,7 @@ select * from read_csv('data/court_parties.csv',
 -- Analytic views ------------------------------------------------------------------------
 
 -- view contest_rules: which rules the contest ran under, decided by whom, when and by what vote, per source?
--- grain: one row per TODO
+-- grain: one row per rule as one source reports it (rules.rule_id)
 create or replace view contest_rules as
 select r.election_id, r.rule, n.name as decided_by, r.decided_on, r.decided_on_basis,
        case when r.votes_for is not null then r.votes_for || '–' || r.votes_against end as vote,
@@ -354,7 +354,7 @@ from rules r left join entities n on n.entity_id = r.decided_by_id join sources 
 order by r.election_id, r.rule, r.rule_date nulls first, r.source_id, r.rule_id;
 
 -- view court_cases: which court ruled on what, when, with what outcome and how many members affected, per source?
--- grain: one row per TODO
+-- grain: one row per ruling as one source reports it (court_rulings.ruling_id)
 create or replace view court_cases as
 select c.case_id, c.court, c.rule, c.decided_on, c.decided_on_basis, c.hearing_date, c.judges_as_printed,
        c.outcome, c.members_affected, c.members_affected_stated_as, c.members_affected_qualifier,
@@ -374,7 +374,7 @@ select * from (values
 ) as t(measure, compared_as, why);
 
 -- view nomination_tallies: how many MPs and MEPs nominated each candidate, on the first day and at the close, per source?
--- grain: one row per TODO
+-- grain: one row per election, candidate, stage, nominating body and source
 -- Reported counts as each source words the nominating body; where a source gives a count only
 -- as a gap ("25 fewer") or as MPs and MEPs apart, the count is derived from its own figures and says how.
 create or replace view nomination_tallies as
@@ -453,7 +453,7 @@ select tbl, election_id, section, subject_id, candidate_id, measure, value, stat
 from written;
 
 -- view registration: how many applied to be registered supporters, how many were rejected, how many members and supporters could vote, per source?
--- grain: one row per TODO
+-- grain: one row per registration or eligibility figure as one source reports it (an electorate row of those measures)
 create or replace view registration as
 select e.election_id, e.section, e.measure, e.value, e.stated_as, e.qualifier, e.source_id,
        s.publisher, s.published, e.evidence
@@ -493,7 +493,7 @@ select source_id, reliability,
 from sources;
 
 -- view statements_by_speaker: who is quoted or reported, how often, and in which sources?
--- grain: one row per TODO
+-- grain: one row per speaker (every statement with no named speaker together, as '(not named)')
 create or replace view statements_by_speaker as
 select coalesce(s.speaker_id, '(not named)') as speaker_id,
        coalesce(n.name, '(not named)') as speaker_name,
@@ -507,14 +507,14 @@ from statements s left join entities n on n.entity_id = s.speaker_id
 group by all;
 
 -- view timeline: what happened when, in which election, on whose report (the whole contest, in date order)?
--- grain: one row per TODO
+-- grain: one row per event as one source reports it (events.event_id, which the view does not show)
 create or replace view timeline as
 select ev.date, ev.date_basis, ev.election_id, ev.event_type, ev.subject_id, ev.description, ev.source_id, s.publisher
 from events ev left join sources s using (source_id)
 order by ev.date, ev.event_id;
 
 -- view endorsements_by_candidate: who endorsed each candidate, how, and on whose report?
--- grain: one row per TODO
+-- grain: one row per election, candidate backed or opposed (or '(no candidate)') and stance
 create or replace view endorsements_by_candidate as
 select e.election_id, coalesce(e.candidate_id, '(no candidate)') as candidate_id, e.stance,
        count(distinct e.endorser_id) as endorsers,
@@ -624,7 +624,7 @@ left join section_totals t using (election_id, section)
 left join (select * from reported_share where preference = 1) s using (election_id, section, candidate_id);
 
 -- view candidacies: who stood and who withdrew, when, with what nominations, and with what result?
--- grain: one row per TODO
+-- grain: one row per election and candidate
 create or replace view candidacies as
 with launched as (
     select election_id, subject_id as candidate_id, min(date) as launched_on,
@@ -681,7 +681,7 @@ where s16.election_id = 'labour-leadership-2016' and s15.election_id = 'labour-l
   and s16.candidate_id = 'jeremy-corbyn';
 
 -- view discrepancies: where do sources disagree, do totals match their parts, do shares match the counts, which slips of print are there?
--- grain: one row per TODO
+-- grain: one row per finding: two reports that cannot both hold or differ (two sources' figures, a total and its parts, a share and its counts, two dates, two namings of a court party), or one slip of print
 create or replace view discrepancies as
 with facts as (
     select p.*, coalesce(q.compared_as, p.measure) as compared_as
@@ -938,7 +938,7 @@ from ranked w join ranked r on r.election_id = w.election_id and r.section = w.s
 where w.place = 1;
 
 -- view poll_accuracy: how close was each poll to the result (same contest, section and candidate, don't knows excluded)?
--- grain: one row per TODO
+-- grain: one row per head-to-head poll figure (polls.poll_figure_id) with a result for the same contest, section and candidate
 create or replace view poll_accuracy as
 select p.poll_figure_id, p.poll_id, p.pollster, p.published, p.source_id, p.election_id, p.section,
        p.candidate_id, p.opponent_id, p.value as poll_pct, p.stated_as,
