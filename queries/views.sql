@@ -344,7 +344,7 @@ select * from read_csv('data/court_parties.csv',
 -- Analytic views ------------------------------------------------------------------------
 
 -- view contest_rules: which rules the contest ran under, decided by whom, when and by what vote, per source?
--- grain: one row per TODO
+-- grain: one row per rule as one source reports it (rules.rule_id)
 create or replace view contest_rules as
 select r.election_id, r.rule, n.name as decided_by, r.decided_on, r.decided_on_basis,
        case when r.votes_for is not null then r.votes_for || '–' || r.votes_against end as vote,
@@ -354,7 +354,7 @@ from rules r left join entities n on n.entity_id = r.decided_by_id join sources 
 order by r.election_id, r.rule, r.rule_date nulls first, r.source_id, r.rule_id;
 
 -- view court_cases: which court ruled on what, when, with what outcome and how many members affected, per source?
--- grain: one row per TODO
+-- grain: one row per ruling as one source reports it (court_rulings.ruling_id)
 create or replace view court_cases as
 select c.case_id, c.court, c.rule, c.decided_on, c.decided_on_basis, c.hearing_date, c.judges_as_printed,
        c.outcome, c.members_affected, c.members_affected_stated_as, c.members_affected_qualifier,
@@ -363,7 +363,7 @@ from court_rulings c join sources s using (source_id)
 order by c.case_id desc, c.court desc, c.decided_on nulls last, c.source_id, c.ruling_id;
 
 -- view measure_equivalence: which differently named measures count the same thing when sources are compared?
--- grain: one row per TODO
+-- grain: one row per measure that is compared under another name
 create or replace view measure_equivalence as
 select * from (values
     -- not turnout: ballots returned include rejected ones, so 2015's 422,871 turnout and its
@@ -374,7 +374,7 @@ select * from (values
 ) as t(measure, compared_as, why);
 
 -- view nomination_tallies: how many MPs and MEPs nominated each candidate, on the first day and at the close, per source?
--- grain: one row per TODO
+-- grain: one row per election, candidate, stage, nominating body and source
 -- Reported counts as each source words the nominating body; where a source gives a count only
 -- as a gap ("25 fewer") or as MPs and MEPs apart, the count is derived from its own figures and says how.
 create or replace view nomination_tallies as
@@ -415,7 +415,7 @@ select election_id, candidate_id, stage, nominating_body, cast(value as bigint),
 from derived;
 
 -- view precision: what tolerance does each reported figure carry, from how it was written?
--- grain: one row per TODO
+-- grain: one row per reported figure: each row of electorate, votes, figures, nominations and polls, and each ballot figure (participants, share) of an endorsements row
 -- From the figure_* macros at the top of this file, the one definition validate uses too.
 create or replace view precision as
 with written as (
@@ -453,7 +453,7 @@ select tbl, election_id, section, subject_id, candidate_id, measure, value, stat
 from written;
 
 -- view registration: how many applied to be registered supporters, how many were rejected, how many members and supporters could vote, per source?
--- grain: one row per TODO
+-- grain: one row per registration or eligibility figure as one source reports it (an electorate row of those measures)
 create or replace view registration as
 select e.election_id, e.section, e.measure, e.value, e.stated_as, e.qualifier, e.source_id,
        s.publisher, s.published, e.evidence
@@ -462,7 +462,7 @@ where e.measure in ('applications', 'applications_rejected', 'applications_pendi
 order by e.election_id, e.section, e.measure, s.published, e.source_id, e.value;
 
 -- view source_coverage: how many rows of each table rest on each source?
--- grain: one row per TODO
+-- grain: one row per source and table citing it (a source no row cites has one row, with no table)
 create or replace view source_coverage as
 with rows_by_source as (
     select 'elections' as table_name, source_id from elections
@@ -486,14 +486,14 @@ from sources s left join rows_by_source r using (source_id)
 group by all;
 
 -- view source_rank: how much each source is trusted, as a sortable number (high first)?
--- grain: one row per TODO
+-- grain: one row per source
 create or replace view source_rank as
 select source_id, reliability,
        case reliability when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end as reliability_rank
 from sources;
 
 -- view statements_by_speaker: who is quoted or reported, how often, and in which sources?
--- grain: one row per TODO
+-- grain: one row per speaker (every statement with no named speaker together, as '(not named)')
 create or replace view statements_by_speaker as
 select coalesce(s.speaker_id, '(not named)') as speaker_id,
        coalesce(n.name, '(not named)') as speaker_name,
@@ -507,14 +507,14 @@ from statements s left join entities n on n.entity_id = s.speaker_id
 group by all;
 
 -- view timeline: what happened when, in which election, on whose report (the whole contest, in date order)?
--- grain: one row per TODO
+-- grain: one row per event as one source reports it (events.event_id, which the view does not show)
 create or replace view timeline as
 select ev.date, ev.date_basis, ev.election_id, ev.event_type, ev.subject_id, ev.description, ev.source_id, s.publisher
 from events ev left join sources s using (source_id)
 order by ev.date, ev.event_id;
 
 -- view endorsements_by_candidate: who endorsed each candidate, how, and on whose report?
--- grain: one row per TODO
+-- grain: one row per election, candidate backed or opposed (or '(no candidate)') and stance
 create or replace view endorsements_by_candidate as
 select e.election_id, coalesce(e.candidate_id, '(no candidate)') as candidate_id, e.stance,
        count(distinct e.endorser_id) as endorsers,
@@ -530,7 +530,7 @@ join source_rank r on r.source_id = e.source_id
 group by all;
 
 -- view reported_counts: which exact vote counts does each source report, ranked for choosing one?
--- grain: one row per TODO
+-- grain: one row per election, section, candidate and distinct exact vote count (value and round) each source reports
 create or replace view reported_counts as
 with counts as (
     select distinct v.election_id, v.section, v.candidate_id, v.value, v.round, v.source_id
@@ -550,7 +550,7 @@ join source_rank r using (source_id)
 join elections e using (election_id);
 
 -- view results: what is the canonical result per election, section and candidate, from which source and why?
--- grain: one row per TODO
+-- grain: one row per election, section and candidate that votes reports on, plus a derived all-sections row where no source gives the total
 create or replace view results as
 with chosen as (
     select election_id, section, candidate_id, cast(value as bigint) as votes, source_id, reliability,
@@ -624,7 +624,7 @@ left join section_totals t using (election_id, section)
 left join (select * from reported_share where preference = 1) s using (election_id, section, candidate_id);
 
 -- view candidacies: who stood and who withdrew, when, with what nominations, and with what result?
--- grain: one row per TODO
+-- grain: one row per election and candidate
 create or replace view candidacies as
 with launched as (
     select election_id, subject_id as candidate_id, min(date) as launched_on,
@@ -665,7 +665,7 @@ left join clps k using (election_id, candidate_id)
 left join results r on r.election_id = c.election_id and r.candidate_id = c.candidate_id and r.section = 'all';
 
 -- view compare_2015: how did Corbyn's share in each section change from 2015 to 2016?
--- grain: one row per TODO
+-- grain: one row per section with a Jeremy Corbyn row in results for both the 2015 and the 2016 contest
 create or replace view compare_2015 as
 select s16.section,
        s15.share_pct as share_2015, s16.share_pct as share_2016,
@@ -681,7 +681,7 @@ where s16.election_id = 'labour-leadership-2016' and s15.election_id = 'labour-l
   and s16.candidate_id = 'jeremy-corbyn';
 
 -- view discrepancies: where do sources disagree, do totals match their parts, do shares match the counts, which slips of print are there?
--- grain: one row per TODO
+-- grain: one row per finding: two reports that cannot both hold or differ (two sources' figures, a total and its parts, a share and its counts, two dates, two namings of a court party), or one slip of print
 create or replace view discrepancies as
 with facts as (
     select p.*, coalesce(q.compared_as, p.measure) as compared_as
@@ -919,7 +919,7 @@ union all select * from rule_dates
 union all select * from court_parties_differ;
 
 -- view margins: who won each election and section, who came second, and by how much?
--- grain: one row per TODO
+-- grain: one row per election and section with at least two candidates in results
 create or replace view margins as
 with ranked as (
     select *, row_number() over (partition by election_id, section
@@ -938,7 +938,7 @@ from ranked w join ranked r on r.election_id = w.election_id and r.section = w.s
 where w.place = 1;
 
 -- view poll_accuracy: how close was each poll to the result (same contest, section and candidate, don't knows excluded)?
--- grain: one row per TODO
+-- grain: one row per head-to-head poll figure (polls.poll_figure_id) with a result for the same contest, section and candidate
 create or replace view poll_accuracy as
 select p.poll_figure_id, p.poll_id, p.pollster, p.published, p.source_id, p.election_id, p.section,
        p.candidate_id, p.opponent_id, p.value as poll_pct, p.stated_as,
@@ -956,7 +956,7 @@ where p.kind = 'poll' and p.measure = 'share_pct' and p.question = 'head_to_head
               and c.status = 'stood');
 
 -- view results_wide: what is the result of each contest and section, one row each with a column per candidate, for spreadsheets?
--- grain: one row per TODO
+-- grain: one row per election and section of results
 -- A column name cannot safely come from data, and DuckDB refuses a PIVOT whose columns are read
 -- from the data inside a view ("the PIVOT values must be manually specified"), so the candidates
 -- are named here, once each, by plain FILTER aggregates that every DuckDB (CLI or Python) runs the
@@ -989,7 +989,7 @@ group by election_id, section
 order by election_id, section;
 
 -- view turnout: how many were eligible, how many voted, and what turnout follows by each definition?
--- grain: one row per TODO
+-- grain: one row per election and section that electorate has figures for
 create or replace view turnout as
 with ranked as (
     select e.*, r.reliability_rank,

@@ -1,5 +1,5 @@
 -- view candidacies: who stood and who withdrew, when, with what nominations, and with what result?
--- grain: one row per TODO
+-- grain: one row per election and candidate
 create or replace view candidacies as
 with launched as (
     select election_id, subject_id as candidate_id, min(date) as launched_on,

@@ -1,5 +1,5 @@
 -- view compare_2015: how did Corbyn's share in each section change from 2015 to 2016?
--- grain: one row per TODO
+-- grain: one row per section with a Jeremy Corbyn row in results for both the 2015 and the 2016 contest
 create or replace view compare_2015 as
 select s16.section,
        s15.share_pct as share_2015, s16.share_pct as share_2016,

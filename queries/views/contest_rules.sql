@@ -1,5 +1,5 @@
 -- view contest_rules: which rules the contest ran under, decided by whom, when and by what vote, per source?
--- grain: one row per TODO
+-- grain: one row per rule as one source reports it (rules.rule_id)
 create or replace view contest_rules as
 select r.election_id, r.rule, n.name as decided_by, r.decided_on, r.decided_on_basis,
        case when r.votes_for is not null then r.votes_for || '–' || r.votes_against end as vote,

@@ -1,5 +1,5 @@
 -- view discrepancies: where do sources disagree, do totals match their parts, do shares match the counts, which slips of print are there?
--- grain: one row per TODO
+-- grain: one row per finding: two reports that cannot both hold or differ (two sources' figures, a total and its parts, a share and its counts, two dates, two namings of a court party), or one slip of print
 create or replace view discrepancies as
 with facts as (
     select p.*, coalesce(q.compared_as, p.measure) as compared_as

@@ -1,5 +1,5 @@
 -- view endorsements_by_candidate: who endorsed each candidate, how, and on whose report?
--- grain: one row per TODO
+-- grain: one row per election, candidate backed or opposed (or '(no candidate)') and stance
 create or replace view endorsements_by_candidate as
 select e.election_id, coalesce(e.candidate_id, '(no candidate)') as candidate_id, e.stance,
        count(distinct e.endorser_id) as endorsers,

@@ -1,5 +1,5 @@
 -- view margins: who won each election and section, who came second, and by how much?
--- grain: one row per TODO
+-- grain: one row per election and section with at least two candidates in results
 create or replace view margins as
 with ranked as (
     select *, row_number() over (partition by election_id, section

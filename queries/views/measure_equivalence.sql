@@ -1,5 +1,5 @@
 -- view measure_equivalence: which differently named measures count the same thing when sources are compared?
--- grain: one row per TODO
+-- grain: one row per measure that is compared under another name
 create or replace view measure_equivalence as
 select * from (values
     -- not turnout: ballots returned include rejected ones, so 2015's 422,871 turnout and its

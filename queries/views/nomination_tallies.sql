@@ -1,5 +1,5 @@
 -- view nomination_tallies: how many MPs and MEPs nominated each candidate, on the first day and at the close, per source?
--- grain: one row per TODO
+-- grain: one row per election, candidate, stage, nominating body and source
 -- Reported counts as each source words the nominating body; where a source gives a count only
 -- as a gap ("25 fewer") or as MPs and MEPs apart, the count is derived from its own figures and says how.
 create or replace view nomination_tallies as

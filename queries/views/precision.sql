@@ -1,5 +1,5 @@
 -- view precision: what tolerance does each reported figure carry, from how it was written?
--- grain: one row per TODO
+-- grain: one row per reported figure: each row of electorate, votes, figures, nominations and polls, and each ballot figure (participants, share) of an endorsements row
 -- From the figure_* macros at the top of this file, the one definition validate uses too.
 create or replace view precision as
 with written as (

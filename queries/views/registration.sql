@@ -1,5 +1,5 @@
 -- view registration: how many applied to be registered supporters, how many were rejected, how many members and supporters could vote, per source?
--- grain: one row per TODO
+-- grain: one row per registration or eligibility figure as one source reports it (an electorate row of those measures)
 create or replace view registration as
 select e.election_id, e.section, e.measure, e.value, e.stated_as, e.qualifier, e.source_id,
        s.publisher, s.published, e.evidence

@@ -1,5 +1,5 @@
 -- view reported_counts: which exact vote counts does each source report, ranked for choosing one?
--- grain: one row per TODO
+-- grain: one row per election, section, candidate and distinct exact vote count (value and round) each source reports
 create or replace view reported_counts as
 with counts as (
     select distinct v.election_id, v.section, v.candidate_id, v.value, v.round, v.source_id

@@ -1,5 +1,5 @@
 -- view results_wide: what is the result of each contest and section, one row each with a column per candidate, for spreadsheets?
--- grain: one row per TODO
+-- grain: one row per election and section of results
 -- A column name cannot safely come from data, and DuckDB refuses a PIVOT whose columns are read
 -- from the data inside a view ("the PIVOT values must be manually specified"), so the candidates
 -- are named here, once each, by plain FILTER aggregates that every DuckDB (CLI or Python) runs the

@@ -1,5 +1,5 @@
 -- view source_coverage: how many rows of each table rest on each source?
--- grain: one row per TODO
+-- grain: one row per source and table citing it (a source no row cites has one row, with no table)
 create or replace view source_coverage as
 with rows_by_source as (
     select 'elections' as table_name, source_id from elections

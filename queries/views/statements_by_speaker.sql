@@ -1,5 +1,5 @@
 -- view statements_by_speaker: who is quoted or reported, how often, and in which sources?
--- grain: one row per TODO
+-- grain: one row per speaker (every statement with no named speaker together, as '(not named)')
 create or replace view statements_by_speaker as
 select coalesce(s.speaker_id, '(not named)') as speaker_id,
        coalesce(n.name, '(not named)') as speaker_name,

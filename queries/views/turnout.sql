@@ -1,5 +1,5 @@
 -- view turnout: how many were eligible, how many voted, and what turnout follows by each definition?
--- grain: one row per TODO
+-- grain: one row per election and section that electorate has figures for
 create or replace view turnout as
 with ranked as (
     select e.*, r.reliability_rank,
