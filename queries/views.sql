@@ -380,7 +380,8 @@ select * from (values
 create or replace view nomination_tallies as
 with counts as (
     select election_id, candidate_id, stage, nominating_body, source_id,
-           min(value) as value, count(distinct value) as n_values, min(stated_as) as stated_as
+           min(value) as value, count(distinct value) as n_values,
+           arg_min(stated_as, (value, stated_as)) as stated_as  -- the wording of the count shown, not of another
     from nominations
     where measure = 'count' and stage is not null
     group by all
@@ -642,7 +643,8 @@ with launched as (
     from nomination_tallies group by all
 ), clps as (
     select election_id, candidate_id,
-           string_agg(distinct cast(cast(value as bigint) as varchar), ', ') as clp_nominations
+           string_agg(distinct cast(cast(value as bigint) as varchar), ', '
+                      order by cast(cast(value as bigint) as varchar)) as clp_nominations
     from nominations where nominating_body = 'constituency_labour_parties' and measure = 'count'
     group by all
 )

@@ -42,7 +42,8 @@ def test_a_view_shows_its_question_grain_key_and_columns(capsys):
     assert code == 0 and out.startswith("## view `results`\n\n**What is the canonical result per election, ")
     assert "- SQL: `queries/views/results.sql`; columns: `queries/views/results.schema.json`" in out
     assert "- Primary key: `election_id`, `section`, `candidate_id`" in out
-    assert "| `votes` | integer | yes |" in out and "## `votes`" not in out
+    assert "| `votes` | integer | no |  | The chosen exact count: the value reported_counts ranks first" in out
+    assert "## `votes`" not in out
 
 
 def test_the_whole_dictionary_documents_every_view(capsys):

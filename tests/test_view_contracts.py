@@ -44,14 +44,25 @@ def test_columns_are_described_in_order_with_their_types(con, view):
     assert view.question.endswith("?") and view.grain.startswith("one row per ")
 
 
-@pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.name)
+@pytest.mark.parametrize("view", [v for v in VIEWS if v.primary_key], ids=lambda v: v.name)
 def test_primary_key_is_unique_and_present(con, view):
-    assert view.primary_key, f"{view.schema_path} declares no primaryKey"
     key = ", ".join(map(sqlgen.ident, view.primary_key))
     rows, distinct = con.execute(f"select count(*), count(distinct ({key})) from {sqlgen.ident(view.name)}").fetchone()
     nulls = con.execute(f"select count(*) from {sqlgen.ident(view.name)} where "
                         + " or ".join(f"{sqlgen.ident(k)} is null" for k in view.primary_key)).fetchone()[0]
     assert (rows, nulls) == (distinct, 0) and rows > 0
+
+
+@pytest.mark.parametrize("view", [v for v in VIEWS if v.unique_keys], ids=lambda v: v.name)
+def test_unique_keys_are_unique_with_a_null_counted_as_a_value(con, view):
+    for key in view.unique_keys:
+        rows, distinct = con.execute(f"select (select count(*) from {sqlgen.ident(view.name)}), count(*) from "
+                                     f"(select distinct {', '.join(map(sqlgen.ident, key))} from {sqlgen.ident(view.name)})").fetchone()
+        assert rows == distinct > 0, key
+
+
+def test_most_views_have_a_primary_key():
+    assert sorted(v.name for v in VIEWS if not v.primary_key) == ["discrepancies", "precision"]
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.name)
@@ -104,13 +115,24 @@ def test_a_file_named_for_another_view_is_refused(tmp_path, root):
         catalog.views(tmp_path)
 
 
-def test_a_schema_type_no_door_reads_is_refused(tmp_path, root):
-    folder = _copy_queries(tmp_path, root)
-    path = folder / "margins.schema.json"
+def _schema_edited(tmp_path, root, view, edit):
+    """A copy of the queries whose view schema has been changed by edit(schema)."""
+    path = _copy_queries(tmp_path, root) / f"{view}.schema.json"
     schema = json.loads(path.read_text(encoding="utf-8"))
-    schema["fields"][0]["type"] = "geopoint"
+    edit(schema)
     path.write_text(json.dumps(schema), encoding="utf-8")
-    with pytest.raises(catalog.CatalogError, match="margins.schema.json.*schema-error.*geopoint"):
+
+
+@pytest.mark.parametrize("view, edit, message", [
+    ("precision", lambda s: s.pop("uniqueKeys"), "precision.schema.json: declares neither a primaryKey nor uniqueKeys"),
+    ("precision", lambda s: s["uniqueKeys"][0].append("row"),
+     r"precision.schema.json \[uniqueKeys\]: names fields the schema does not have: row"),
+    ("margins", lambda s: s["fields"][0].update(type="geopoint"), "margins.schema.json.*schema-error.*geopoint"),
+    ("margins", lambda s: s.update(primaryKey=["winner"]), "margins.schema.json.*primaryKey names a field .*: winner"),
+], ids=["no key", "unique key naming no column", "type no door reads", "primary key naming no column"])
+def test_a_view_schema_that_cannot_be_honoured_is_refused(tmp_path, root, view, edit, message):
+    _schema_edited(tmp_path, root, view, edit)
+    with pytest.raises(catalog.CatalogError, match=message):
         catalog.views(tmp_path)
 
 

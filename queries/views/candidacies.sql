@@ -17,7 +17,8 @@ with launched as (
     from nomination_tallies group by all
 ), clps as (
     select election_id, candidate_id,
-           string_agg(distinct cast(cast(value as bigint) as varchar), ', ') as clp_nominations
+           string_agg(distinct cast(cast(value as bigint) as varchar), ', '
+                      order by cast(cast(value as bigint) as varchar)) as clp_nominations
     from nominations where nominating_body = 'constituency_labour_parties' and measure = 'count'
     group by all
 )

@@ -5,7 +5,8 @@
 create or replace view nomination_tallies as
 with counts as (
     select election_id, candidate_id, stage, nominating_body, source_id,
-           min(value) as value, count(distinct value) as n_values, min(stated_as) as stated_as
+           min(value) as value, count(distinct value) as n_values,
+           arg_min(stated_as, (value, stated_as)) as stated_as  -- the wording of the count shown, not of another
     from nominations
     where measure = 'count' and stage is not null
     group by all

@@ -8,7 +8,10 @@ queries/views/NAME.sql opens with two comment lines,
 then holds the one `create or replace view NAME` statement. NAME.schema.json beside it is a
 Table Schema, parsed by the same model as the package's tables: it describes every column the
 view gives, in order, and declares the view's primary key, its required (never null) columns
-and accepted values (enum). tests/test_view_contracts.py holds every view to its schema.
+and accepted values (enum). A view whose rows are told apart only by columns that may be null
+(a discrepancy without a subject) declares `uniqueKeys` instead, Table Schema v2's unique
+constraint; the test holds them with a null counted as a value, stricter than the standard,
+which leaves rows with a null out of the check. tests/test_view_contracts.py holds every view to its schema.
 
 queries/views.sql, the entry file the DuckDB CLI reads, is assembled from these files by
 labour2016.sqlgen, in the order their references to one another need (in_dependency_order).
@@ -38,6 +41,7 @@ class View:
     schema_path: str
     fields: tuple[model.Field, ...]
     primary_key: tuple[str, ...]
+    unique_keys: tuple[tuple[str, ...], ...]
     raw_schema: dict
 
     @property
@@ -70,8 +74,24 @@ def _view(root: Path, sql_file: Path) -> View:
     fields, pk, fks = parsed
     if fks:
         raise CatalogError(f"{schema_rel}: a view declares no foreign keys (its columns come from tables that do)")
+    unique = _unique_keys(raw.get("uniqueKeys", []), [f.name for f in fields], schema_rel)
+    if not pk and not unique:
+        raise CatalogError(f"{schema_rel}: declares neither a primaryKey nor uniqueKeys, so nothing says what a row is")
     return View(name=sql_file.stem, question=head["question"], grain=head["grain"], sql=text.rstrip("\n") + "\n",
-                path=rel, schema_path=schema_rel, fields=tuple(fields), primary_key=pk, raw_schema=raw)
+                path=rel, schema_path=schema_rel, fields=tuple(fields), primary_key=pk, unique_keys=unique,
+                raw_schema=raw)
+
+
+def _unique_keys(raw, names: list[str], schema_rel: str) -> tuple[tuple[str, ...], ...]:
+    try:
+        keys = tuple(model.as_list(k) for k in raw) if isinstance(raw, list) else None
+    except ValueError:
+        keys = None
+    if keys is None or any(not k for k in keys):
+        raise CatalogError(f"{schema_rel} [uniqueKeys]: not a list of field lists")
+    if missing := sorted({n for k in keys for n in k} - set(names)):
+        raise CatalogError(f"{schema_rel} [uniqueKeys]: names fields the schema does not have: {', '.join(missing)}")
+    return keys
 
 
 def _body(sql: str) -> str:

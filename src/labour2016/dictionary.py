@@ -88,8 +88,14 @@ def render_view(view: catalog.View) -> list[str]:
     return [f"## view `{view.name}`", "", f"**{_cell(view.question[0].upper() + view.question[1:])}** "
             f"{_cell(view.grain[0].upper() + view.grain[1:])}.", "",
             f"- SQL: `{view.path}`; columns: `{view.schema_path}`",
-            "- Primary key: " + ", ".join(_code(k) for k in view.primary_key),
-            *_field_table(view.fields)]
+            _view_key(view), *_field_table(view.fields)]
+
+
+def _view_key(view: catalog.View) -> str:
+    if view.primary_key:
+        return "- Primary key: " + ", ".join(_code(k) for k in view.primary_key)
+    return "- Unique key (no primary key: a null counted as a value): " + "; ".join(
+        ", ".join(_code(k) for k in key) for key in view.unique_keys)
 
 
 def render_dictionary(pkg: model.Package | None = None, views: list[catalog.View] | None = None) -> str:
@@ -118,10 +124,9 @@ def render_dictionary(pkg: model.Package | None = None, views: list[catalog.View
     lines += ["", f"{len(views)} analytic views, defined in `queries/views.sql` (one file each in `queries/views/`): "
               "what is derived from the tables, and how, column by column. Their primary keys are unique and their "
               "required columns never null, on every change (tests/test_view_contracts.py).", "",
-              "| view | question | grain | primary key |", "|---|---|---|---|"]
+              "| view | question | grain |", "|---|---|---|"]
     for v in views:
-        lines.append(f"| [`{v.name}`](#view-{v.name}) | {_cell(v.question)} | {_cell(v.grain)} | "
-                     f"{', '.join(_code(k) for k in v.primary_key)} |")
+        lines.append(f"| [`{v.name}`](#view-{v.name}) | {_cell(v.question)} | {_cell(v.grain)} |")
     lines.append("")
     for res in pkg.resources.values():
         lines += render_table(res)
