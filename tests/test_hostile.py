@@ -54,6 +54,16 @@ def test_a_symlink_out_of_the_package_is_refused(tmp_path, capsys):
     refused_everywhere(pkg, tmp_path, capsys, "datapackage.json", "unsafe-path")
 
 
+@pytest.mark.parametrize("prop, value", [("uniqueKeys", [["election_id", "year"]]), ("fieldsMatch", "subset")])
+def test_a_schema_property_no_door_checks_is_refused(tmp_path, capsys, prop, value):
+    """A Table Schema v2 property validate would otherwise pass unchecked."""
+    pkg = copy_package(tmp_path / "pkg")
+    path = pkg / "schemas" / "elections.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({**schema, prop: value}), encoding="utf-8")
+    refused_everywhere(pkg, tmp_path, capsys, "schemas/elections.schema.json", "schema-error")
+
+
 def test_a_second_resource_with_the_same_name_is_refused(tmp_path, capsys):
     pkg = copy_package(tmp_path / "pkg")
     d = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))

@@ -357,6 +357,15 @@ def _resource(root: Path, i: int, res, descriptor_file: str, refusals: list[Refu
     if parsed is None:
         return None
     fields, pk, fks = parsed
+    # Table Schema v2 properties no door honours on a table: they would pass unchecked.
+    if "uniqueKeys" in schema:
+        refusals.append(Refusal(schema_file, "uniqueKeys", None, "schema-error",
+                                "uniqueKeys is not one labour2016 validate checks on a table",
+                                "declare a primaryKey, or a field's unique constraint"))
+    if schema.get("fieldsMatch", "exact") != "exact":
+        refusals.append(Refusal(schema_file, "fieldsMatch", schema["fieldsMatch"], "schema-error",
+                                "fieldsMatch must be exact: every door reads a table's fields by their order",
+                                "remove fieldsMatch and list the fields in the CSV's order"))
     missing = schema.get("missingValues", [""])
     if not isinstance(missing, list) or not missing or not all(isinstance(m, str) for m in missing):
         refusals.append(Refusal(schema_file, "missingValues", None, "schema-error",
