@@ -115,6 +115,13 @@ def test_every_file_carries_its_sha256_and_a_changed_file_is_refused(built, tmp_
     assert any("Expected: " + files["data/votes.csv"]["sha256"] in text for text in chain), chain
 
 
+def test_cite_as_is_what_labour2016_cite_prints(capsys):
+    from labour2016 import cli
+
+    assert cli.main(["cite", "--format", "bibtex"]) == 0
+    assert croissant.dataset(package.model())["citeAs"] == capsys.readouterr().out.strip()
+
+
 def test_the_schema_org_part_says_what_the_package_is():
     pkg = package.model()
     dataset = croissant.dataset(pkg, prefix="https://example.org/labour2016/")
@@ -123,6 +130,7 @@ def test_the_schema_org_part_says_what_the_package_is():
     assert dataset["name"] == "labour2016" and dataset["alternateName"] == written["title"]
     assert dataset["license"] == "https://opendatacommons.org/licenses/by/1-0/"
     assert dataset["creator"] == [{"@type": "sc:Organization", "name": "labour2016 contributors"}]
+    assert dataset["citeAs"].startswith("@misc{labour2016_0_2_0,\n  author = {{labour2016 contributors}},\n")
     urls = [f["contentUrl"] for f in dataset["distribution"]]
     assert "https://example.org/labour2016/data/votes.csv" in urls and len(urls) == 1 + 2 * len(pkg.resources)
 

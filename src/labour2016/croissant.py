@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import model
+from . import citation, model
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
 
@@ -94,6 +94,7 @@ def dataset(pkg: model.Package, prefix: str = "") -> dict:
         "description": d["description"],
         "version": pkg.version,
         "dateCreated": d["created"],
+        "citeAs": citation.package_bibtex(citation.package_citation(d)),
         "keywords": d.get("keywords", []),
         "license": licence.get("path") or licence["name"],
         "creator": [{"@type": "sc:Organization", "name": c["title"]}

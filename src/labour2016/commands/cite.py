@@ -21,18 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def package_citation() -> dict:
-    from .. import package
+    from .. import citation, package
 
-    d = package.model().raw
-    return {
-        "key": f"labour2016_{d['version'].replace('.', '_')}",
-        "authors": [c["title"] for c in d.get("contributors", [])],
-        "title": d["title"],
-        "version": d["version"],
-        "year": d["created"][:4],
-        "licence": d["licenses"][0]["name"],
-        "licence_url": d["licenses"][0].get("path", ""),
-    }
+    return citation.package_citation(package.model().raw)
 
 
 def source_citations() -> list[dict]:
@@ -42,17 +33,11 @@ def source_citations() -> list[dict]:
     return [{k: row[k] for k in keys} for row in reader.text_rows(package.model().resources["sources"])]
 
 
-def _bibtex(key: str, fields: dict) -> str:
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
-    return f"@misc{{{key},\n{body}\n}}"
-
-
 def _as_bibtex(pkg: dict, sources: list[dict]) -> str:
-    # Braces around an organisation's name keep BibTeX from splitting it into first and last names.
-    entries = [_bibtex(pkg["key"], {
-        "author": " and ".join(f"{{{a}}}" for a in pkg["authors"]), "title": pkg["title"], "year": pkg["year"],
-        "version": pkg["version"], "note": f"Data package, licence {pkg['licence']}"})]
-    entries += [_bibtex(s["source_id"], {
+    from ..citation import bibtex, package_bibtex
+
+    entries = [package_bibtex(pkg)]
+    entries += [bibtex(s["source_id"], {
         "author": s["author"] or f"{{{s['publisher']}}}", "title": s["title"], "howpublished": s["publisher"],
         "date": s["published"], "url": s["url"]}) for s in sources]
     return "\n\n".join(entries)
