@@ -925,7 +925,8 @@ union all select * from court_parties_differ;
 create or replace view margins as
 with ranked as (
     select *, row_number() over (partition by election_id, section
-                                 order by votes desc nulls last, share_pct desc nulls last) as place
+                                 -- candidate_id last, so that a tie is placed the same way every run
+                                 order by votes desc nulls last, share_pct desc nulls last, candidate_id) as place
     from results
 )
 select w.election_id, w.section,
