@@ -62,7 +62,7 @@ def test_negative_count(tmp_path):
 
 def test_share_over_100_where_the_schema_says_so(tmp_path):
     pkg = tiny(tmp_path, endorsements=(
-        "party-backs-bob,test-leadership-2016,test-party,bob-example,support,members_ballot,,,,160,160%,"
+        "party-backs-bob,test-leadership-2016,test-party,bob-sample,support,members_ballot,,,,160,160%,"
         "fictional-result,backed by 160%,\n"))
     assert problems(pkg) == [("data/endorsements.csv", 2, "ballot_share_pct", "160", "constraint-error/maximum")]
 
@@ -76,14 +76,14 @@ def test_share_over_100_where_the_measure_says_so(tmp_path):
 
 def test_text_longer_than_its_max_length(tmp_path):
     notes = "x" * 601
-    pkg = tiny(tmp_path, candidates=CANDIDATES.replace("Bob Example's 200 votes,,", f"Bob Example's 200 votes,,{notes}"))
+    pkg = tiny(tmp_path, candidates=CANDIDATES.replace("Bob Sample's 200 votes,,", f"Bob Sample's 200 votes,,{notes}"))
     assert problems(pkg) == [("data/candidates.csv", 3, "notes", notes, "constraint-error/maxLength")]
 
 
 def test_text_shorter_than_its_min_length(tmp_path):
     pkg = tiny(tmp_path)
-    edit_field(pkg / "schemas/entities.schema.json", "name", constraints={"minLength": 11})
-    assert problems(pkg) == [("data/entities.csv", 2, "name", "Test Party", "constraint-error/minLength")]
+    edit_field(pkg / "schemas/entities.schema.json", "description", constraints={"minLength": 20})
+    assert problems(pkg) == [("data/entities.csv", 2, "description", "A fictional party.", "constraint-error/minLength")]
 
 
 def test_unique_field_that_repeats(tmp_path):

@@ -21,9 +21,9 @@ ROOT = package.root()
 TEXT_FILE = "fictional-result.txt"
 TEXT = (
     "A FICTIONAL REPORT, WRITTEN FOR LABOUR2016'S TESTS: NOTHING IN IT HAPPENED.\n"
-    "24 September 2016. Alice Example won 300 votes (60%) to Bob Example's 200 votes (40%) "
+    "24 September 2016. Alice Example won 300 votes (60%) to Bob Sample's 200 votes (40%) "
     "in the Test Party's leadership election.\n"
-    "Bob Example said the contest was fair.\n"
+    "Bob Sample said the contest was fair.\n"
 )
 RAW = TEXT.encode("utf-8")
 
@@ -34,7 +34,7 @@ SOURCES = (
 ENTITIES = (
     "test-party,Test Party,political_party,A fictional party.,,fictional-result\n"
     "alice-example,Alice Example,person,A fictional candidate.,,fictional-result\n"
-    "bob-example,Bob Example,person,A fictional candidate.,,fictional-result\n"
+    "bob-sample,Bob Sample,person,A fictional candidate.,,fictional-result\n"
 )
 ELECTIONS = (
     "test-leadership-2016,Test Party leadership election 2016,test-party,leader,2016,2016-09-24,alice-example,"
@@ -42,13 +42,13 @@ ELECTIONS = (
 )
 CANDIDATES = (
     "test-leadership-2016,alice-example,true,stood,,,fictional-result,Alice Example won 300 votes,,\n"
-    "test-leadership-2016,bob-example,false,stood,,,fictional-result,Bob Example's 200 votes,,\n"
+    "test-leadership-2016,bob-sample,false,stood,,,fictional-result,Bob Sample's 200 votes,,\n"
 )
 VOTES = (
     "test-leadership-2016,all,alice-example,votes,300,300,exact,,fictional-result,Alice Example won 300 votes (60%),\n"
     "test-leadership-2016,all,alice-example,share_pct,60,60%,exact,,fictional-result,Alice Example won 300 votes (60%),\n"
-    "test-leadership-2016,all,bob-example,votes,200,200,exact,,fictional-result,Bob Example's 200 votes (40%),\n"
-    "test-leadership-2016,all,bob-example,share_pct,40,40%,exact,,fictional-result,Bob Example's 200 votes (40%),\n"
+    "test-leadership-2016,all,bob-sample,votes,200,200,exact,,fictional-result,Bob Sample's 200 votes (40%),\n"
+    "test-leadership-2016,all,bob-sample,share_pct,40,40%,exact,,fictional-result,Bob Sample's 200 votes (40%),\n"
 )
 BASE = {"sources": SOURCES, "entities": ENTITIES, "elections": ELECTIONS, "candidates": CANDIDATES, "votes": VOTES}
 
