@@ -3,6 +3,8 @@ there, inside the sources folder, with the SHA-256 and size sources.csv records,
 evidence span and statement occurs in it verbatim."""
 import hashlib
 
+import pytest
+
 from tiny import CANDIDATES, SOURCES, TEXT, TEXT_FILE, problems, replace, tiny
 
 
@@ -49,17 +51,11 @@ def test_evidence_not_in_the_source(tmp_path):
         ("data/candidates.csv", 2, "evidence", "Alice Example won 301 votes", "span-not-in-source")]
 
 
-def test_statement_not_in_the_source(tmp_path):
-    # the text reads "Bob Sample said the contest was fair."
-    pkg = tiny(tmp_path, statements=(
-        "bob-fair,test-leadership-2016,bob-sample,Bob Sample,the contest was unfair,reported_speech,,"
-        "fictional-result,\n"))
-    assert problems(pkg, sources=True) == [
-        ("data/statements.csv", 2, "text", "the contest was unfair", "span-not-in-source")]
-
-
-def test_statement_in_the_source(tmp_path):
-    pkg = tiny(tmp_path, statements=(
-        "bob-fair,test-leadership-2016,bob-sample,Bob Sample,the contest was fair,reported_speech,,"
-        "fictional-result,\n"))
-    assert problems(pkg, sources=True) == []
+@pytest.mark.parametrize("text,expected", [
+    ("the contest was fair", []),  # the text reads "Bob Sample said the contest was fair."
+    ("the contest was unfair", [("data/statements.csv", 2, "text", "the contest was unfair", "span-not-in-source")]),
+])
+def test_statement_in_the_source_verbatim(tmp_path, text, expected):
+    pkg = tiny(tmp_path, statements=f"bob-fair,test-leadership-2016,bob-sample,Bob Sample,{text},reported_speech,,"
+                                    "fictional-result,\n")
+    assert problems(pkg, sources=True) == expected

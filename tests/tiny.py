@@ -57,7 +57,7 @@ def tiny(tmp_path: Path, **tables: str) -> Path:
     """The tiny package at tmp_path/pkg: each table's header, then its rows from `tables`, else
     from BASE, else none; its source text at tmp_path/sources."""
     pkg = tmp_path / "pkg"
-    pkg.mkdir()
+    pkg.mkdir(parents=True)
     shutil.copy(ROOT / "datapackage.json", pkg / "datapackage.json")
     shutil.copytree(ROOT / "schemas", pkg / "schemas")
     (pkg / "data").mkdir()
