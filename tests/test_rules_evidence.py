@@ -2,7 +2,7 @@
 and spells its value, and a figure and its stated_as come together."""
 import pytest
 
-from tiny import problems, tiny
+from tiny import VOTES, problems, tiny
 
 ENDORSEMENT = ("party-backs-bob,test-leadership-2016,test-party,bob-sample,support,members_ballot,{}"
                ",60,60%,fictional-result,\"60% of more than 43,000 members\",\n")
@@ -45,3 +45,19 @@ def test_endorsement_figure_differs(tmp_path):
 def test_figure_and_stated_as_come_together(tmp_path, cells, column):
     pkg = tiny(tmp_path, endorsements=ENDORSEMENT.format(cells))
     assert problems(pkg) == [("data/endorsements.csv", 2, column, None, "stated-as-pair")]
+
+
+@pytest.mark.parametrize("old,new,column", [
+    ("votes,300,300,", "votes,300,,", "stated_as"),
+    ("votes,300,300,", "votes,,300,", "value"),
+])
+def test_required_half_of_a_pair_missing_is_reported_once(tmp_path, old, new, column):
+    # the schema requires both: its required check reports the missing one, not also stated-as-pair
+    pkg = tiny(tmp_path, votes=VOTES.replace(old, new))
+    assert problems(pkg) == [("data/votes.csv", 2, column, None, "constraint-error/required")]
+
+
+def test_missing_evidence_is_reported_once(tmp_path):
+    # not also stated-as: with no evidence there is nothing stated_as could occur in
+    pkg = tiny(tmp_path, figures=figure(18000, "18,000", ""))
+    assert problems(pkg) == [("data/figures.csv", 2, "evidence", None, "constraint-error/required")]

@@ -59,3 +59,13 @@ def test_statement_in_the_source_verbatim(tmp_path, text, expected):
     pkg = tiny(tmp_path, statements=f"bob-fair,test-leadership-2016,bob-sample,Bob Sample,{text},reported_speech,,"
                                     "fictional-result,\n")
     assert problems(pkg, sources=True) == expected
+
+
+@pytest.mark.parametrize("old,new,column,rule", [
+    (SOURCES.split(",")[10], "XYZ", "sha256", "constraint-error/pattern"),
+    (f",{len(TEXT.encode('utf-8'))},", ",0,", "bytes", "constraint-error/minimum"),
+])
+def test_malformed_hash_or_size_is_reported_once(tmp_path, old, new, column, rule):
+    # as the schema's fault, not also as a text that changed
+    pkg = tiny(tmp_path, sources=SOURCES.replace(old, new))
+    assert problems(pkg, sources=True) == [("data/sources.csv", 2, column, new.strip(","), rule)]
