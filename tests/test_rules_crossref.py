@@ -24,6 +24,13 @@ def test_votes_for_someone_not_standing(tmp_path):
         ("data/votes.csv", 6, "election_id,candidate_id", "test-leadership-2016|carol-example", "foreign-key")]
 
 
+def test_votes_in_an_election_that_does_not_exist(tmp_path):
+    # one problem: the composite key (election_id, candidate_id) fails only because election_id does
+    pkg = tiny(tmp_path, votes=VOTES + (
+        "test-leadership-2015,members,alice-example,votes,5,5,exact,,fictional-result,5 votes,\n"))
+    assert problems(pkg) == [("data/votes.csv", 6, "election_id", "test-leadership-2015", "foreign-key")]
+
+
 def test_endorsement_of_someone_not_standing(tmp_path):
     pkg = tiny(tmp_path, entities=ENTITIES + CAROL, endorsements=(
         "party-backs-carol,test-leadership-2016,test-party,carol-example,support,public_statement,,,,,,"
