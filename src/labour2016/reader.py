@@ -174,13 +174,16 @@ def _exact(resource: model.Resource, text: str, problems: list):
 
 
 def _blank_rows(out: Text, resource: model.Resource) -> None:
-    """A row whose every cell is missing is blank (frictionless' blank-row), even with its commas."""
+    """A row whose every cell is missing is blank (frictionless' blank-row), even with its commas;
+    it is reported once and dropped, as frictionless does, not read as a row of missing values."""
     import numpy as np
 
     blank = out.frame.isna().all(axis=1).to_numpy()
     for i in np.flatnonzero(blank):
         out.problems.append((int(out.lines[i]), None, None, "blank-row", "every cell of this row is empty",
                              HINTS["blank-row"]))
+    if blank.any():
+        out.frame, out.lines = out.frame[~blank].reset_index(drop=True), out.lines[~blank]
 
 
 def text_rows(resource: model.Resource) -> list[dict]:

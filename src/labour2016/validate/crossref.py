@@ -46,14 +46,19 @@ def check(ctx: Context) -> None:
     for t in ctx.tables.values():
         if t.typed is None:
             continue
-        for fk in t.resource.foreign_keys:
+        # single fields first: a composite key whose election_id names no election is that key's
+        # problem, reported once, not again as the composite's
+        for fk in sorted(t.resource.foreign_keys, key=lambda k: len(k.fields)):
             fields, target_fields = list(fk.fields), list(fk.reference)
             target = ctx.tables.get(fk.resource or t.name)
             if target is None or target.typed is None:
                 continue  # the model refused a key to a missing resource; an unreadable one is reported
+            reported = np.zeros(len(t.typed), bool)
+            for f in fields:
+                reported |= dangling.get((t.name, f), False)
             bad = _dangling(ctx, t, fields, target, target_fields, "foreign-key",
                             f"no {target.name} row has {','.join(target_fields)} = this value",
-                            f"add the row to {target.file} or correct the id (a typo?)")
+                            f"add the row to {target.file} or correct the id (a typo?)", reported)
             for f in fields:
                 dangling[t.name, f] = dangling.get((t.name, f), False) | bad
     cands = ctx.tables.get(_CANDIDATES)

@@ -110,8 +110,9 @@ def _pandera_schema(t: Table):
             checks.append(pa.Check.ge(c["minimum"]))
         if "maximum" in c:
             checks.append(pa.Check.le(c["maximum"]))
+        # a repeat is reported, not the first row it repeats (as frictionless and _primary_key do)
         columns[f.name] = pa.Column(checks=checks, nullable=not c.get("required", False),
-                                    unique=c.get("unique", False))
+                                    unique=c.get("unique", False), report_duplicates="exclude_first")
     return pa.DataFrameSchema(columns)
 
 

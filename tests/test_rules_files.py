@@ -1,0 +1,64 @@
+"""validate's files step on the tiny package: each CSV read as UTF-8 with the schema's header,
+no ragged, blank or unparsable rows, each problem on its physical line."""
+from tiny import CANDIDATES, ENTITIES, problems, tiny
+
+CANDIDATES_HEADER = ("election_id,candidate_id,incumbent,status,status_date,status_date_basis,source_id,evidence,"
+                     "status_evidence,notes")
+
+
+def test_bytes_that_are_not_utf8(tmp_path):
+    pkg = tiny(tmp_path)
+    f = pkg / "data/entities.csv"
+    f.write_bytes(f.read_bytes().replace(b"A fictional candidate.,,fictional-result\nbob",
+                                         b"A fictional candidate \xff.,,fictional-result\nbob"))
+    assert problems(pkg) == [("data/entities.csv", 3, None, "b'\\xff'", "encoding-error")]
+
+
+def test_empty_file(tmp_path):
+    pkg = tiny(tmp_path)
+    (pkg / "data/events.csv").write_text("", encoding="utf-8")
+    assert problems(pkg) == [("data/events.csv", 1, None, None, "empty-file")]
+
+
+def test_renamed_header(tmp_path):
+    pkg = tiny(tmp_path)
+    header = CANDIDATES_HEADER.replace("candidate_id", "candidate")
+    (pkg / "data/candidates.csv").write_text(header + "\n" + CANDIDATES, encoding="utf-8")
+    assert problems(pkg) == [("data/candidates.csv", 1, None, header, "header-error")]
+
+
+def test_extra_column(tmp_path):
+    pkg = tiny(tmp_path)
+    rows = CANDIDATES.replace(",,\n", ",,,x\n")
+    (pkg / "data/candidates.csv").write_text(CANDIDATES_HEADER + ",x\n" + rows, encoding="utf-8")
+    assert problems(pkg) == [("data/candidates.csv", 1, None, CANDIDATES_HEADER + ",x", "header-error")]
+
+
+def test_columns_out_of_order(tmp_path):
+    pkg = tiny(tmp_path)
+    header = CANDIDATES_HEADER.replace("election_id,candidate_id", "candidate_id,election_id")
+    (pkg / "data/candidates.csv").write_text(header + "\n", encoding="utf-8")
+    assert problems(pkg) == [("data/candidates.csv", 1, None, header, "header-error")]
+
+
+def test_quote_never_closed(tmp_path):
+    pkg = tiny(tmp_path, entities=ENTITIES + 'carol-example,Carol Example,person,"A fictional candidate.,,fictional-result\n')
+    assert problems(pkg) == [("data/entities.csv", 5, None, None, "source-error")]
+
+
+def test_cells_short_of_the_header_and_beyond_it(tmp_path):
+    pkg = tiny(tmp_path, candidates=(
+        "test-leadership-2016,alice-example,true,stood,,,fictional-result,Alice Example won 300 votes,,,extra\n"
+        "test-leadership-2016,bob-sample,false\n"))
+    assert problems(pkg) == [("data/candidates.csv", 2, None, None, "extra-cell"),
+                             ("data/candidates.csv", 3, None, None, "missing-cell")]
+
+
+def test_blank_line_inside_a_table(tmp_path):
+    pkg = tiny(tmp_path, entities=ENTITIES.replace("\nalice-example", "\n\nalice-example"))
+    assert problems(pkg) == [("data/entities.csv", 3, None, None, "blank-row")]
+
+
+def test_row_of_empty_cells(tmp_path):
+    pkg = tiny(tmp_path, entities=ENTITIES + ",,,,,\n")
+    assert problems(pkg) == [("data/entities.csv", 5, None, None, "blank-row")]

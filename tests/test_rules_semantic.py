@@ -1,0 +1,76 @@
+"""validate's semantic steps on the tiny package: the winner tops the count, one event has one
+date, a quotation's speaker is the one its words name, and a qualifier agrees with its hedge."""
+import pytest
+
+from tiny import ELECTIONS, problems, tiny
+
+
+def test_winner_who_does_not_top_the_count(tmp_path):
+    # Bob's 200 votes against Alice's 300
+    pkg = tiny(tmp_path, elections=ELECTIONS.replace(",alice-example,", ",bob-sample,"))
+    assert problems(pkg) == [("data/elections.csv", 2, "winner_id", "bob-sample", "winner-not-top")]
+
+
+def result_event(date, notes=""):
+    return (f"result,test-leadership-2016,{date},stated,result_announced,,The result is announced.,"
+            f"fictional-result,24 September 2016,{notes}\n")
+
+
+def test_result_dated_apart_from_the_contest(tmp_path):
+    # the contest's result_date is 2016-09-24
+    pkg = tiny(tmp_path, events=result_event("2016-09-25"))
+    assert problems(pkg) == [("data/events.csv", 2, "date", "2016-09-25", "date-conflict")]
+
+
+def test_date_that_differs_with_a_note_giving_both_dates(tmp_path):
+    pkg = tiny(tmp_path, events=result_event("2016-09-25", "Dated 25 September here; the contest's 2016-09-24."))
+    assert problems(pkg) == []
+
+
+def statement(speaker_id, speaker_as_named, notes=""):
+    return (f"bob-fair,test-leadership-2016,{speaker_id},{speaker_as_named},the contest was fair,reported_speech,,"
+            f"fictional-result,\"{notes}\"\n")
+
+
+@pytest.mark.parametrize("speaker_as_named,notes", [
+    ("Bob Sample", ""),  # names Bob, credited to Alice
+    ("He", ""),  # a pronoun, and no note says who
+    ("The winner", "Bob Sample conceded."),  # a description recorded for nobody, and a note naming another
+])
+def test_speaker_not_the_one_named(tmp_path, speaker_as_named, notes):
+    pkg = tiny(tmp_path, statements=statement("alice-example", speaker_as_named, notes))
+    assert problems(pkg) == [("data/statements.csv", 2, "speaker_as_named", speaker_as_named, "speaker-not-named")]
+
+
+@pytest.mark.parametrize("speaker_as_named,notes", [
+    ("Ms Example", ""),  # her surname
+    ("A fictional candidate", ""),  # how the entities table describes her
+    ("She", "Alice Example, as the previous sentence says."),  # the note names her
+])
+def test_speaker_named_or_described(tmp_path, speaker_as_named, notes):
+    pkg = tiny(tmp_path, statements=statement("alice-example", speaker_as_named, notes))
+    assert problems(pkg) == []
+
+
+def test_speaker_given_where_the_text_names_nobody(tmp_path):
+    pkg = tiny(tmp_path, statements=statement("bob-sample", ""))
+    assert problems(pkg) == [("data/statements.csv", 2, "speaker_id", "bob-sample", "speaker-without-attribution")]
+
+
+def members(stated_as, qualifier, evidence):
+    return (f"party-members,test-party,,members,18000,members,\"{stated_as}\",{qualifier},test-leadership-2016,"
+            f"fictional-result,\"{evidence}\",\n")
+
+
+@pytest.mark.parametrize("stated_as,qualifier,evidence", [
+    ("more than 18,000", "exact", "more than 18,000 members"),  # the hedge means more_than
+    ("18,000", "approximately", "now counting 18,000 members"),  # a bare figure, no hedge before it, no note
+])
+def test_qualifier_against_the_hedge(tmp_path, stated_as, qualifier, evidence):
+    pkg = tiny(tmp_path, figures=members(stated_as, qualifier, evidence))
+    assert problems(pkg) == [("data/figures.csv", 2, "qualifier", qualifier, "qualifier-vs-hedge")]
+
+
+def test_bare_figure_after_its_hedge(tmp_path):
+    pkg = tiny(tmp_path, figures=members("18,000", "approximately", "about 18,000 members"))
+    assert problems(pkg) == []
