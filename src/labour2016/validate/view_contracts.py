@@ -1,0 +1,71 @@
+"""Check 13: every analytic view keeps its contract on this package's data.
+
+Each view's Table Schema (queries/views/NAME.schema.json, see labour2016.catalog) declares what
+a row is (its primary key or unique keys), which columns are never null and which values a
+column may take. Tables that pass every other check can still break them: a figure entered
+twice under two ids gives `precision` two rows for one stated figure, and a result two sources
+rank alike would give `results` two answers. The views are built over the package's tables,
+as every door builds them, and each declaration is asked of them. A key is held with a null
+counted as a value (stricter than Table Schema's uniqueKeys, which leaves such rows out).
+"""
+from __future__ import annotations
+
+from .. import catalog, sqlgen
+from . import Context
+
+ROWS = "view_contract_rows"
+SHOWN = 3  # repeated keys or values named per view and declaration; the count says how many more
+
+
+def violations(con, view: catalog.View) -> list[tuple[str, str, object, str]]:
+    """(constraint, columns, value, message) for each declaration the view breaks on con's data."""
+    # Asked of the view's rows once computed: the view itself would be computed again per question.
+    con.execute(f"create or replace temp table {ROWS} as select * from {sqlgen.ident(view.name)}")
+    name, out = ROWS, []
+    keys = [("primaryKey", view.primary_key)] * bool(view.primary_key) + [("uniqueKeys", k) for k in view.unique_keys]
+    for constraint, key in keys:
+        cols = ", ".join(map(sqlgen.ident, key))
+        repeated = con.execute(f"select {cols}, count(*) as n from {name} group by all having count(*) > 1 "
+                               f"order by n desc, {cols} limit {SHOWN}").fetchall()
+        for row in repeated:
+            out.append((constraint, ", ".join(key), tuple(row[:-1]),
+                        f"view {view.name}: {row[-1]} rows share ({', '.join(key)}) = {tuple(row[:-1])!r}, "
+                        f"which its grain says is one row ({view.grain})"))
+    required = [f.name for f in view.fields if f.required or f.name in view.primary_key]
+    if required:
+        counts = con.execute("select " + ", ".join(f"count(*) filter (where {sqlgen.ident(c)} is null)" for c in required)
+                             + f" from {name}").fetchone()
+        out += [("required", c, None, f"view {view.name}: {n} rows have no {c}, which its schema says is never empty")
+                for c, n in zip(required, counts) if n]
+    for f in view.fields:
+        accepted = f.constraints.get("enum")
+        if accepted is None:
+            continue
+        col = sqlgen.ident(f.name)
+        outside = con.execute(f"select distinct {col} from {name} where {col} is not null "
+                              f"and not list_contains(?, {col}) order by all limit {SHOWN}", [accepted]).fetchall()
+        out += [("enum", f.name, v, f"view {view.name}: {f.name} {v!r} is not one of its accepted values")
+                for (v,) in outside]
+    return out
+
+
+def check(ctx: Context) -> None:
+    import duckdb
+
+    from .. import api
+
+    if ctx.problems or ctx.model is None:
+        return  # the views read the tables as every door does: only sound tables give them meaning
+    con = api.open_model(ctx.model)
+    try:
+        for view in catalog.views():
+            for constraint, columns, value, message in violations(con, view):
+                ctx.add(view.path, None, columns, value, "view-contract", message,
+                        f"find the rows of the tables behind it: labour2016 query \"select * from {view.name}\"",
+                        constraint)
+    except duckdb.Error as e:
+        ctx.add(ctx.descriptor_file, None, None, None, "views-error",
+                "labour2016's views fail on the package's data: " + str(e).split("\n")[0],
+                "find the value the view cannot compute (see queries/views/ and the data dictionary)")
+    finally:
+        con.close()
