@@ -1,4 +1,4 @@
-"""Check 6: figures one source gives must agree with each other.
+"""Figures one source gives must agree with each other.
 
 Every figure becomes an interval from its stated precision and qualifier, by the figure_low and
 figure_high macros of queries/views.sql, the one definition the `precision` view uses too:

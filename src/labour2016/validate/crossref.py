@@ -1,4 +1,4 @@
-"""Check 4: every foreignKey in the schemas resolves (composite keys too), and a candidate_id
+"""Every foreignKey in the schemas resolves (composite keys too), and a candidate_id
 (or an election's winner_id) next to an election_id names a candidate of that election
 (`candidate-not-in-contest`), except in polls, which may ask about someone who never stood."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Check 1: the package model (labour2016.model) reads the descriptor and every Table Schema;
+"""The package model (labour2016.model) reads the descriptor and every Table Schema;
 what no door could honour is reported against the file that says it."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Check 5: a figure's stated_as occurs in its evidence and spells the figure's value.
+"""A figure's stated_as occurs in its evidence and spells the figure's value.
 
 Pairs are read from the schema: a field `X_stated_as` (or `stated_as`) goes with the numeric
 field `X...` (or `value`).

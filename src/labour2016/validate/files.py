@@ -1,4 +1,4 @@
-"""Check 2: each CSV is read by the one reader (labour2016.reader): UTF-8, the schema's header,
+"""Each CSV is read by the one reader (labour2016.reader): UTF-8, the schema's header,
 no ragged or blank rows. Gives each table its strings (Table.frame) and physical lines (Table.lines).
 A UTF-8 byte order mark and CRLF line endings are accepted (spreadsheet programs write them).
 """

@@ -1,4 +1,4 @@
-"""Check 7: the archived source texts match sources.csv (sha256, bytes), and every evidence
+"""The archived source texts match sources.csv (sha256, bytes), and every evidence
 span and statement occurs in its source verbatim. Skipped, and said so, without the texts."""
 from __future__ import annotations
 

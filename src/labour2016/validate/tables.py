@@ -1,4 +1,4 @@
-"""Check 3: each table against its Table Schema, with pandera.
+"""Each table against its Table Schema, with pandera.
 
 The schema model's constraints become a pandera schema (required, enum, range, pattern and
 length checks). Before it runs, this module turns the strings into typed columns itself, by the

@@ -1,4 +1,4 @@
-"""Check 13: every analytic view keeps its contract on this package's data.
+"""Every analytic view keeps its contract on this package's data.
 
 Each view's Table Schema (queries/views/NAME.schema.json, see labour2016.catalog) declares what
 a row is (its primary key or unique keys), which columns are never null and which values a

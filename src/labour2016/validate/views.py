@@ -1,4 +1,4 @@
-"""Check 2: the views can be built over this package: every table and column that
+"""The views can be built over this package: every table and column that
 queries/views.sql reads exists with a type it can use. Run on empty tables typed by the schema
 model, so a package missing a table the views need is refused here, not by `build` later."""
 from __future__ import annotations
