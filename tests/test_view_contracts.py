@@ -1,8 +1,8 @@
 """Every analytic view against its own file and Table Schema (queries/views/NAME.sql and
 NAME.schema.json): headed by its question and grain, its columns described in order and typed
 as DuckDB gives them, and, on the real data, its primary or unique keys unique, its required
-columns never null and its enum columns within their accepted values (validate's view-contract
-check, whose failures tests/test_rules_view_contracts.py shows)."""
+columns never null and its enum columns within their accepted values (labour2016.contracts,
+whose failures tests/test_contracts.py shows)."""
 import json
 import shutil
 
@@ -10,7 +10,7 @@ import pytest
 
 import labour2016
 from labour2016 import catalog, model, sqlgen
-from labour2016.validate.view_contracts import violations
+from labour2016.contracts import violations
 
 VIEWS = catalog.views()
 DUCKDB_TYPES = {t.duckdb: t.name for t in model.TYPES.values()} | {"INTEGER": "integer", "HUGEINT": "integer"}
@@ -48,7 +48,7 @@ def test_columns_are_described_in_order_with_their_types(con, view):
 
 @pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.name)
 def test_the_view_keeps_its_declared_keys_required_columns_and_values(con, view):
-    """validate's own check (labour2016.validate.view_contracts), on the real data."""
+    """labour2016.contracts, on the real data."""
     assert violations(con, view) == []
     assert con.execute(f"select count(*) from {sqlgen.ident(view.name)}").fetchone()[0] > 0
 

@@ -44,8 +44,6 @@ RULES = {
     "speaker-not-named": "a quotation's speaker is not the one its recorded words name",
     "speaker-without-attribution": "a quotation whose text names no speaker is given one",
     "qualifier-vs-hedge": "a qualifier contradicts the hedge stated_as opens with",
-    "view-contract": "a view breaks its schema on the package's data: a key repeats, a required column is "
-                     "empty, or a value is not accepted (named in `constraint`)",
     "source-missing": "a source text is not in the sources folder",
     "source-hash": "a source text's SHA-256 or size differs from sources.csv",
     "span-not-in-source": "an evidence span or quotation is not in its source verbatim",
@@ -115,7 +113,7 @@ class Context:
 
 
 STEPS = ("descriptor", "views", "files", "tables", "crossref", "evidence", "arithmetic", "winner",
-         "event_dates", "attribution", "qualifiers", "view_contracts", "source_texts")
+         "event_dates", "attribution", "qualifiers", "source_texts")
 
 
 def validate(root: Path, sources: Path | None, progress: Callable[[str], None] | None = None,

@@ -1,26 +1,30 @@
-"""validate's view-contract step: each analytic view keeps its schema's declarations (key,
-required columns, accepted values) on the package's data, and every broken one is named."""
+"""labour2016.contracts: what a view's schema declares (key, required columns, accepted values)
+is asked of its rows, and every broken declaration is named; the real data keeps them all
+(tests/test_view_contracts.py)."""
 import duckdb
 
+import labour2016
 from labour2016 import catalog, model
-from labour2016.validate.view_contracts import violations
-from tiny import problems, tiny
+from labour2016.contracts import violations
+from tiny import tiny
 
 FIGURE = ("{id},test-party,,members,18000,members,\"18,000\",exact,test-leadership-2016,fictional-result,"
           "\"now counting 18,000 members\",\n")
-KEY = "tbl, election_id, section, subject_id, candidate_id, measure, source_id, evidence, stated_as"
+PRECISION = next(v for v in catalog.views() if v.name == "precision")
 
 
 def test_a_figure_entered_twice_under_two_ids_breaks_the_precision_grain(tmp_path):
-    # figures' own key (figure_id) cannot see it: one stated figure, two rows
+    # validate passes it (figures' own key, figure_id, cannot see it): one stated figure, two rows
     pkg = tiny(tmp_path, figures=FIGURE.format(id="party-members") + FIGURE.format(id="party-members-again"))
-    assert problems(pkg) == [("queries/views/precision.sql", None, KEY,
-                              str(("figures", "test-leadership-2016", None, "test-party", None, "members", "fictional-result",
-                                   "now counting 18,000 members", "18,000")), "view-contract/uniqueKeys")]
+    assert [(c, cols, v) for c, cols, v, _ in violations(labour2016.connect(base=pkg), PRECISION)] == [
+        ("uniqueKeys", "tbl, election_id, section, subject_id, candidate_id, measure, source_id, evidence, stated_as",
+         ("figures", "test-leadership-2016", None, "test-party", None, "members", "fictional-result",
+          "now counting 18,000 members", "18,000"))]
 
 
-def test_the_same_figure_once_keeps_every_contract(tmp_path):
-    assert problems(tiny(tmp_path, figures=FIGURE.format(id="party-members"))) == []
+def test_the_same_figure_once_keeps_the_grain(tmp_path):
+    pkg = tiny(tmp_path, figures=FIGURE.format(id="party-members"))
+    assert violations(labour2016.connect(base=pkg), PRECISION) == []
 
 
 def test_every_declaration_a_view_breaks_is_named():
@@ -35,3 +39,5 @@ def test_every_declaration_a_view_breaks_is_named():
                 model.Field("answer", string, constraints={"required": True, "enum": ["yes", "no"]})))
     assert [(c, cols, v) for c, cols, v, _ in violations(con, view)] == [
         ("primaryKey", "k, n", ("a", 1)), ("required", "answer", None), ("enum", "answer", "maybe")]
+    assert violations(con, view)[0][3] == ("view tally: 2 rows share (k, n) = ('a', 1), "
+                                           "which its grain says is one row (one row per k and n)")

@@ -1,20 +1,21 @@
-"""Every analytic view keeps its contract on this package's data.
+"""What each analytic view promises of its rows, asked of a connection's data.
 
 Each view's Table Schema (queries/views/NAME.schema.json, see labour2016.catalog) declares what
 a row is (its primary key or unique keys), which columns are never null and which values a
-column may take. Tables that pass every other check can still break them: a figure entered
-twice under two ids gives `precision` two rows for one stated figure, and a result two sources
-rank alike would give `results` two answers. The views are built over the package's tables,
-as every door builds them, and each declaration is asked of them. A key is held with a null
-counted as a value (stricter than Table Schema's uniqueKeys, which leaves such rows out).
+column may take. Tables that pass validate can still break them: a figure entered twice under
+two ids gives `precision` two rows for one stated figure. tests/test_view_contracts.py asks
+them of the real data on every change. A key is held with a null counted as a value (stricter
+than Table Schema's uniqueKeys, which leaves such rows out).
+
+validate does not run this: it would compute every view, whose cost grows with the data faster
+than validate's own checks (discrepancies compares reports pairwise).
 """
 from __future__ import annotations
 
-from .. import catalog, sqlgen
-from . import Context
+from . import catalog, sqlgen
 
 ROWS = "view_contract_rows"
-SHOWN = 3  # repeated keys or values named per view and declaration; the count says how many more
+SHOWN = 3  # repeated keys or values named per view and declaration
 
 
 def violations(con, view: catalog.View) -> list[tuple[str, str, object, str]]:
@@ -47,25 +48,3 @@ def violations(con, view: catalog.View) -> list[tuple[str, str, object, str]]:
         out += [("enum", f.name, v, f"view {view.name}: {f.name} {v!r} is not one of its accepted values")
                 for (v,) in outside]
     return out
-
-
-def check(ctx: Context) -> None:
-    import duckdb
-
-    from .. import api
-
-    if ctx.problems or ctx.model is None:
-        return  # the views read the tables as every door does: only sound tables give them meaning
-    con = api.open_model(ctx.model)
-    try:
-        for view in catalog.views():
-            for constraint, columns, value, message in violations(con, view):
-                ctx.add(view.path, None, columns, value, "view-contract", message,
-                        f"find the rows of the tables behind it: labour2016 query \"select * from {view.name}\"",
-                        constraint)
-    except duckdb.Error as e:
-        ctx.add(ctx.descriptor_file, None, None, None, "views-error",
-                "labour2016's views fail on the package's data: " + str(e).split("\n")[0],
-                "find the value the view cannot compute (see queries/views/ and the data dictionary)")
-    finally:
-        con.close()
