@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from conftest import ROOT, copy_package
-from labour2016 import package
+from labour2016 import catalog, package
 
 L16 = [sys.executable, "-m", "labour2016.cli"]
 CORBYN_2016 = ("select votes from results where election_id = 'labour-leadership-2016' "
@@ -51,6 +51,21 @@ def test_database_and_parquet_read_back_with_every_row(built):
     assert db.execute(CORBYN_2016).fetchone()[0] == 313209
     views = {r[0] for r in db.execute("select table_name from information_schema.tables where table_type = 'VIEW'").fetchall()}
     assert {"results", "turnout", "margins", "discrepancies", "compare_2015", "timeline"} <= views
+
+
+def test_the_database_describes_every_table_view_and_column(built):
+    """As the data dictionary does: DuckDB's own catalogue carries each description."""
+    out, _ = built
+    db = duckdb.connect(str(out / "labour2016.duckdb"), read_only=True)
+    comments = dict(((t, c), note) for t, c, note in db.execute(
+        "select table_name, column_name, comment from duckdb_columns() where not internal").fetchall())
+    resources, views = package.model().resources, catalog.views()
+    assert comments == {**{(r.name, f.name): f.description for r in resources.values() for f in r.fields},
+                        **{(v.name, f.name): f.description for v in views for f in v.fields}}
+    assert comments["votes", "value"] == "The figure as a number."
+    view = dict(db.execute("select view_name, comment from duckdb_views() where not internal").fetchall())
+    assert view["margins"].startswith("who won each election and section, who came second, and by how much? One row per ")
+    assert dict(db.execute("select table_name, comment from duckdb_tables()").fetchall())["votes"] == resources["votes"].title
 
 
 def test_parquet_keeps_the_schema_types(built):

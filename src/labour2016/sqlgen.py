@@ -92,6 +92,18 @@ def generate(pkg: model.Package | None = None, absolute: bool = False) -> str:
     return "\n".join(parts)
 
 
+def comments_sql(pkg: model.Package, views: list) -> str:
+    """COMMENT ON statements giving every table, view and column its description, from the Table
+    Schemas of the tables and of the views (labour2016.catalog), for a database file whose users
+    read them with duckdb_tables(), duckdb_views() and duckdb_columns()."""
+    out = []
+    for kind, name, about, fields in [("table", r.name, r.title or r.description, r.fields) for r in pkg.resources.values()] \
+            + [("view", v.name, f"{v.question} {v.grain[0].upper()}{v.grain[1:]}.", v.fields) for v in views]:
+        out.append(f"comment on {kind} {ident(name)} is {sql_str(about)};")
+        out += [f"comment on column {ident(name)}.{ident(f.name)} is {sql_str(f.description)};" for f in fields]
+    return "\n".join(out)
+
+
 def views_sql() -> str:
     """This library's queries/views.sql (checkout or wheel): the only SQL any door runs, whatever
     package it reads, so a package's own files never become SQL."""

@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from .. import model, package
+from .. import model, package, sqlgen
 from ..sqlgen import ident, sql_str
 
 HELP = ("write OUT/labour2016.duckdb (tables and views), OUT/parquet/<table>.parquet, OUT/labour2016.sqlite "
@@ -81,6 +81,7 @@ def _write_all(pkg: model.Package, out: Path, staged: list[tuple[Path, Path]]) -
         progress(f"{name}: {n} rows -> parquet/{target.name}")
     target = out / DATABASE
     staged.append((_temporary(target), target))
+    con.execute(sqlgen.comments_sql(pkg, catalog.views()))
     con.execute(f"attach {sql_str(str(staged[-1][0]))} as build_out (storage_version '{STORAGE_VERSION}')")
     con.execute("copy from database memory to build_out")
     con.execute("detach build_out")
