@@ -75,7 +75,8 @@ def test_ci_runs_the_readme_commands_on_both_pythons():
 
 def test_readme_links_the_documentation_and_keeps_the_two_command_quick_start():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for target in ("docs/data-dictionary.md", "docs/datasheet.md", "CHANGELOG.md", "CITATION.cff", "LICENSE"):
+    for target in ("docs/data-dictionary.md", "docs/datasheet.md", "CHANGELOG.md", "CITATION.cff", "LICENSE",
+                   "CONTRIBUTING.md"):
         assert f"]({target})" in readme and (ROOT / target).is_file(), target
     quick_start = readme.split("## Quick start", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
     assert [line.split()[:2] for line in quick_start.strip().splitlines()] == [["make", "#"], ["make", "test"]]
