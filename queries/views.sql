@@ -508,7 +508,7 @@ from statements s left join entities n on n.entity_id = s.speaker_id
 group by all;
 
 -- view timeline: what happened when, in which election, on whose report (the whole contest, in date order)?
--- grain: one row per event as one source reports it (events.event_id, which the view does not show)
+-- grain: one row per event as one source reports it (events.event_id, not shown: its date, contest, type, source and description tell the rows apart)
 create or replace view timeline as
 select ev.date, ev.date_basis, ev.election_id, ev.event_type, ev.subject_id, ev.description, ev.source_id, s.publisher
 from events ev left join sources s using (source_id)
@@ -551,7 +551,7 @@ join source_rank r using (source_id)
 join elections e using (election_id);
 
 -- view results: what is the canonical result per election, section and candidate, from which source and why?
--- grain: one row per election, section and candidate that votes reports on, plus a derived all-sections row where no source gives the total
+-- grain: one row per election, section and candidate that votes reports on (any measure), plus a derived all-sections row where no source gives an exact total but every section has a count
 create or replace view results as
 with chosen as (
     select election_id, section, candidate_id, cast(value as bigint) as votes, source_id, reliability,
@@ -941,7 +941,7 @@ from ranked w join ranked r on r.election_id = w.election_id and r.section = w.s
 where w.place = 1;
 
 -- view poll_accuracy: how close was each poll to the result (same contest, section and candidate, don't knows excluded)?
--- grain: one row per head-to-head poll figure (polls.poll_figure_id) with a result for the same contest, section and candidate
+-- grain: one row per head-to-head poll share excluding don't knows (polls.poll_figure_id, kind poll) in a two-candidate contest, with a result for the same contest, section and candidate
 create or replace view poll_accuracy as
 select p.poll_figure_id, p.poll_id, p.pollster, p.published, p.source_id, p.election_id, p.section,
        p.candidate_id, p.opponent_id, p.value as poll_pct, p.stated_as,

@@ -1,5 +1,5 @@
 -- view poll_accuracy: how close was each poll to the result (same contest, section and candidate, don't knows excluded)?
--- grain: one row per head-to-head poll figure (polls.poll_figure_id) with a result for the same contest, section and candidate
+-- grain: one row per head-to-head poll share excluding don't knows (polls.poll_figure_id, kind poll) in a two-candidate contest, with a result for the same contest, section and candidate
 create or replace view poll_accuracy as
 select p.poll_figure_id, p.poll_id, p.pollster, p.published, p.source_id, p.election_id, p.section,
        p.candidate_id, p.opponent_id, p.value as poll_pct, p.stated_as,

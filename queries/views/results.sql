@@ -1,5 +1,5 @@
 -- view results: what is the canonical result per election, section and candidate, from which source and why?
--- grain: one row per election, section and candidate that votes reports on, plus a derived all-sections row where no source gives the total
+-- grain: one row per election, section and candidate that votes reports on (any measure), plus a derived all-sections row where no source gives an exact total but every section has a count
 create or replace view results as
 with chosen as (
     select election_id, section, candidate_id, cast(value as bigint) as votes, source_id, reliability,
