@@ -199,8 +199,10 @@ with facts as (
            null, a.rule_date_stated_as, a.source_id, null, b.rule_date_stated_as, b.source_id,
            abs(date_diff('day', a.rule_date, b.rule_date)),
            'the cut-off of the same rule dated differently (gap in days): ' || a.rule_id || ' / ' || b.rule_id
+    -- across sources only: one source that gives both dates (JLM: joined "by January 12" and held
+    -- membership "until July 12 – the “freeze date”") gives them distinct roles, not two cut-offs
     from rules a join rules b
-      on a.election_id = b.election_id and a.rule = b.rule and a.rule_date < b.rule_date
+      on a.election_id = b.election_id and a.rule = b.rule and a.rule_date < b.rule_date and a.source_id <> b.source_id
     where a.rule_date_role in ('freeze_date', 'joined_by') and b.rule_date_role in ('freeze_date', 'joined_by')
 ), party_texts as (
     select case_id, role, position, 'name_as_printed' as attribute, name_as_printed as said, source_id, party_id
