@@ -12,7 +12,8 @@ select c.*, r.reliability, r.reliability_rank,
        count(distinct c.value) over (partition by c.election_id, c.section, c.candidate_id) as n_values,
        row_number() over (
            partition by c.election_id, c.section, c.candidate_id
-           order by r.reliability_rank, (c.source_id = e.source_id) desc, (c.round = 1) desc nulls last, c.source_id
+           order by r.reliability_rank, (c.source_id = e.source_id) desc, (c.round = 1) desc nulls last, c.source_id,
+                    c.round nulls last, c.value  -- a total order: the same data ranks alike every run
        ) as preference
 from counts c
 join source_rank r using (source_id)

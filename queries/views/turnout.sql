@@ -5,7 +5,7 @@ with ranked as (
     select e.*, r.reliability_rank,
            row_number() over (partition by election_id, section, measure
                               order by (qualifier = 'exact') desc, r.reliability_rank, (round = 1) desc nulls last,
-                                       s.published desc nulls last, source_id) as preference
+                                       s.published desc nulls last, source_id, evidence) as preference
     from electorate e join source_rank r using (source_id) join sources s using (source_id)
 ), best as (select * from ranked where preference = 1),
 keys as (select distinct election_id, section from electorate),
@@ -40,7 +40,8 @@ select w.election_id, w.section, w.eligible, w.eligible_source_id, er.eligible_v
        w.turnout_pct_reported - 100.0 * w.valid_votes / w.ballots_distributed as diff_reported_vs_valid,
        'derived' as basis,
        'turnout_pct_from_ballots = (valid + spoilt) / ballots distributed; turnout_pct_from_valid = valid / ballots distributed; '
-       || 'each input is the best-ranked report for the measure: exact before bounds, then source reliability, '
-       || 'then the latest published (after the count over before it); eligible_reports lists every eligible figure' as why
+       || 'each input is the best-ranked report for the measure: exact before hedged or bounded, then source reliability, '
+       || 'then a first-round figure, then the latest published (after the count over before it), then by source and span; '
+       || 'eligible_reports lists every eligible figure' as why
 from wide w left join from_results r using (election_id, section)
 left join eligible_reports er using (election_id, section);
