@@ -556,8 +556,10 @@ join elections e using (election_id);
 create or replace view results as
 with chosen as (
     select election_id, section, candidate_id, cast(value as bigint) as votes, source_id, reliability,
-           is_record_source, n_reports, n_values, 'reported' as basis
-    from reported_counts where preference = 1
+           is_record_source, n_reports, n_values, 'reported' as basis,
+           exists (select 1 from reported_counts o where o.election_id = r.election_id and o.section = r.section
+                   and o.candidate_id = r.candidate_id and o.is_record_source) as record_source_counted
+    from reported_counts r where preference = 1
 ), sections_per_election as (
     select election_id, count(distinct section) as n_sections
     from votes where section <> 'all' group by election_id
@@ -566,7 +568,7 @@ with chosen as (
     select c.election_id, 'all' as section, c.candidate_id, cast(sum(c.votes) as bigint) as votes,
            'sum of sections: ' || string_agg(distinct c.source_id, ', ' order by c.source_id) as source_id,
            cast(null as varchar) as reliability, false as is_record_source,
-           0 as n_reports, 0 as n_values, 'derived' as basis
+           0 as n_reports, 0 as n_values, 'derived' as basis, false as record_source_counted
     from chosen c
     join sections_per_election s using (election_id)
     where c.section <> 'all'
@@ -581,12 +583,15 @@ with chosen as (
     union
     select election_id, section, candidate_id from counted
 ), section_totals as (
-    -- shares from counts only when every candidate of the election has a count in the section
+    -- shares from counts only when every candidate who stood has a count in the section (a count
+    -- for someone who withdrew does not stand in for a missing one)
     select k.election_id, k.section, sum(c.votes) as section_votes,
-           count(c.votes) = (select count(*) from candidates d where d.election_id = k.election_id
-                                                                 and d.status = 'stood') as complete
+           count(c.votes) filter (where d.status = 'stood')
+               = (select count(*) from candidates s where s.election_id = k.election_id and s.status = 'stood')
+               as complete
     from (select distinct election_id, section from keys) k
     left join counted c using (election_id, section)
+    left join candidates d on d.election_id = c.election_id and d.candidate_id = c.candidate_id
     group by k.election_id, k.section
 ), reported_share as (
     select election_id, section, candidate_id, value as share_pct, source_id as share_source_id,
@@ -598,10 +603,11 @@ with chosen as (
 )
 select k.election_id, k.section, k.candidate_id,
        c.votes,
-       case when t.complete then 100.0 * c.votes / t.section_votes else s.share_pct end as share_pct,
+       -- a share from the counts needs this candidate's count too, not only a complete section
+       case when t.complete and c.votes is not null then 100.0 * c.votes / t.section_votes else s.share_pct end as share_pct,
        s.share_pct as share_pct_reported,
        coalesce(c.basis, 'reported') as basis,
-       case when t.complete then 'derived' when s.share_pct is not null then 'reported' end as share_basis,
+       case when t.complete and c.votes is not null then 'derived' when s.share_pct is not null then 'reported' end as share_basis,
        coalesce(c.source_id, s.share_source_id) as source_id,
        case
          when c.basis = 'derived' then
@@ -612,12 +618,14 @@ select k.election_id, k.section, k.candidate_id,
            'exact count from the ' || c.reliability || '-reliability source the elections table cites'
          else
            'exact count from a ' || c.reliability || '-reliability source'
-           || case when c.reliability = 'high' then ' (the cited source has no count here)' else ' (no high-reliability count)' end
+           || case when c.record_source_counted then ', ranked above the cited source''s own count'
+                   else ' (the cited source has no count here)' end
+           || case when c.reliability <> 'high' then '; no high-reliability source gives one' else '' end
        end
        || case when c.n_values > 1 then '; sources disagree, see discrepancies'
                when c.n_reports > 1 then '; ' || (c.n_reports - 1) || ' other source(s) agree'
                else '' end
-       || case when t.complete then '; share computed from the counts of every candidate in the section'
+       || case when t.complete and c.votes is not null then '; share computed from the counts of every candidate in the section'
                when s.share_pct is not null then '; share as reported by ' || s.share_source_id
                else '' end as why
 from keys k
