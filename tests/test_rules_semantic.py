@@ -2,13 +2,23 @@
 date, a quotation's speaker is the one its words name, and a qualifier agrees with its hedge."""
 import pytest
 
-from tiny import ELECTIONS, problems, tiny
+from tiny import CANDIDATES, ELECTIONS, problems, tiny
 
 
 def test_winner_who_does_not_top_the_count(tmp_path):
     # Bob's 200 votes against Alice's 300
     pkg = tiny(tmp_path, elections=ELECTIONS.replace(",alice-example,", ",bob-sample,"))
     assert problems(pkg) == [("data/elections.csv", 2, "winner_id", "bob-sample", "winner-not-top")]
+
+
+def test_winner_who_withdrew(tmp_path):
+    # Alice, the winner, marked as having withdrawn: the shares of those who stood (Bob's 40%)
+    # no longer add up, so arithmetic reports each share too
+    pkg = tiny(tmp_path, candidates=CANDIDATES.replace("alice-example,true,stood,,,", "alice-example,true,withdrew,2016-08-01,stated,"))
+    assert problems(pkg) == [
+        ("data/votes.csv", 3, "value", "60", "sum-100"), ("data/votes.csv", 5, "value", "40", "sum-100"),
+        ("data/votes.csv", 3, "value", "60", "share-vs-counts"), ("data/votes.csv", 5, "value", "40", "share-vs-counts"),
+        ("data/elections.csv", 2, "winner_id", "alice-example", "winner-withdrew")]
 
 
 def result_event(date, notes=""):

@@ -40,6 +40,7 @@ RULES = {
     "parts-vs-total": "a source's sections (or candidates) do not sum to its total",
     "turnout": "a turnout disagrees with valid and spoilt votes over ballots distributed",
     "winner-not-top": "the winner does not have the most votes in a source's complete count",
+    "winner-withdrew": "an election's winner is a candidate the candidates table says withdrew",
     "date-conflict": "two rows date the same event differently",
     "speaker-not-named": "a quotation's speaker is not the one its recorded words name",
     "speaker-without-attribution": "a quotation whose text names no speaker is given one",

@@ -1,4 +1,5 @@
-"""`winner-not-top`: an election's winner_id is the candidate with the most votes.
+"""`winner-not-top`: an election's winner_id is the candidate with the most votes; and
+`winner-withdrew`: it is not a candidate whose candidacy the candidates table says was withdrawn.
 
 Judged per source, on the source's final count: its section `all` vote counts (measure
 `votes`) in the last round it gives (figures with no round named are its final figures), and
@@ -29,11 +30,27 @@ def _final_counts(ctx: Context, votes):
     return complete_cells(ctx, cells[(order == last).to_numpy()])
 
 
+def _withdrawn(ctx: Context, elections) -> None:
+    cands = ctx.tables.get("candidates")
+    if cands is None or cands.typed is None or not {"election_id", "candidate_id", "status"} <= set(cands.typed):
+        return
+    won = elections.typed[["election_id", "winner_id"]].assign(at=elections.lines).dropna()
+    out = won.merge(cands.typed[cands.typed["status"] == "withdrew"], left_on=["election_id", "winner_id"],
+                    right_on=["election_id", "candidate_id"])
+    for r in out.itertuples(index=False):
+        ctx.add(elections.file, r.at, "winner_id", r.winner_id, "winner-withdrew",
+                f"{r.winner_id} withdrew from {r.election_id} ({cands.file}: status withdrew)",
+                "correct winner_id, or the candidate's status if the source says they stood")
+
+
 def check(ctx: Context) -> None:
     elections, votes = ctx.tables.get("elections"), ctx.tables.get("votes")
-    if elections is None or votes is None or elections.typed is None or votes.typed is None:
+    if elections is None or elections.typed is None or not {"election_id", "winner_id"} <= set(elections.typed):
         return
-    if not {"election_id", "winner_id"} <= set(elections.typed) or not _NEED <= set(votes.typed):
+    _withdrawn(ctx, elections)
+    if votes is None or votes.typed is None:
+        return
+    if not _NEED <= set(votes.typed):
         return
     counts = _final_counts(ctx, votes)
     won = elections.typed[["election_id", "winner_id"]].assign(at=elections.lines).dropna()
