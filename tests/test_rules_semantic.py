@@ -81,6 +81,19 @@ def test_qualifier_against_the_hedge(tmp_path, stated_as, qualifier, evidence):
     assert problems(pkg) == [("data/figures.csv", 2, "qualifier", qualifier, "qualifier-vs-hedge")]
 
 
+@pytest.mark.parametrize("qualifier,note,excused", [
+    ("more_than", "Printed \"\"18,000-plus\"\".", True),  # the sign it was printed with
+    ("more_than", "Converts \"\"more than 18,000\"\" stated earlier.", True),  # the hedge it inherits
+    ("at_least", "Written \"\"18,000+\"\", read as at least 18,000.", True),
+    ("more_than", "From the party's own count.", False),  # a note that names no hedge
+    ("approximately", "Printed \"\"18,000-plus\"\".", False),  # a hedge, but not this qualifier's
+])
+def test_a_note_excuses_a_bare_figure_only_by_giving_its_hedge(tmp_path, qualifier, note, excused):
+    row = members("18,000", qualifier, "now counting 18,000 members").removesuffix(",\n") + f',"{note}"\n'
+    pkg = tiny(tmp_path, figures=row)
+    assert problems(pkg) == ([] if excused else [("data/figures.csv", 2, "qualifier", qualifier, "qualifier-vs-hedge")])
+
+
 def test_bare_figure_after_its_hedge(tmp_path):
     pkg = tiny(tmp_path, figures=members("18,000", "approximately", "about 18,000 members"))
     assert problems(pkg) == []

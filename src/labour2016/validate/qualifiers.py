@@ -3,10 +3,14 @@
 The hedge words ("more than", "about", ...) and what each means live in spelling.HEDGES. A
 stated_as that starts with a hedge must carry that hedge's qualifier ("more than 43,000" is
 more_than, never exact). A bare stated_as ("£60bn") is exact unless the hedge stands just
-before it in the evidence ("more than £60bn") or the row's notes say why it is qualified (a
-converted figure that inherits the hedge of the one it converts).
+before it in the evidence ("more than £60bn") or the row's notes give the hedge it is read with:
+a converted figure that inherits the hedge of the one it converts ("more than £60bn"), or a
+figure printed with a sign no hedge word spells ("380,000-plus", "20+", read as more than or at
+least). A note that names no hedge does not excuse it.
 """
 from __future__ import annotations
+
+import re
 
 from .. import spelling
 from . import Context
@@ -24,13 +28,25 @@ def _hedged_in_evidence(evidence: str, stated: str, qualifier: str) -> bool:
     return False
 
 
+# Signs a figure is printed with that mean a lower bound, which a note may give in place of a hedge word.
+_PLUS = {"more_than": ("plus", "+"), "at_least": ("plus", "+")}
+
+
+def _note_gives_hedge(note: str, qualifier: str) -> bool:
+    """The note names a hedge that means `qualifier`, or the sign the figure was printed with."""
+    text = " ".join(note.lower().split())
+    phrases = [p for p, q in spelling.HEDGES.items() if q == qualifier] + [qualifier.replace("_", " ")]
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text) for p in phrases) \
+        or any(s in text for s in _PLUS.get(qualifier, ()))
+
+
 def _excused(rows, qual_f, stated_f) -> list[bool]:
-    """Bare figures given a qualifier: excused by a hedge just before them in the evidence or by a
-    note. Decided once per distinct (figure, qualifier, evidence, note given): copies repeat."""
-    key = rows[[stated_f, qual_f, "evidence", "has_note"]].fillna("")
+    """Bare figures given a qualifier: excused by a hedge just before them in the evidence or in
+    the note. Decided once per distinct (figure, qualifier, evidence, note): copies repeat."""
+    key = rows[[stated_f, qual_f, "evidence", "notes"]].fillna("")
     distinct = key.drop_duplicates()
-    ok = [bool(r.has_note) or _hedged_in_evidence(r.evidence, r.stated, r.qualifier)
-          for r in distinct.set_axis(["stated", "qualifier", "evidence", "has_note"], axis=1).itertuples()]
+    ok = [_note_gives_hedge(r.notes, r.qualifier) or _hedged_in_evidence(r.evidence, r.stated, r.qualifier)
+          for r in distinct.set_axis(["stated", "qualifier", "evidence", "notes"], axis=1).itertuples()]
     return key.merge(distinct.assign(ok=ok), how="left")["ok"].tolist()
 
 
@@ -61,7 +77,7 @@ def check(ctx: Context) -> None:
                 continue
             rows = t.typed.iloc[differs].assign(**{qual_f: given.iloc[differs]})
             rows = rows.assign(evidence=rows["evidence"] if "evidence" in rows else "",
-                               has_note=rows["notes"].notna() if "notes" in rows else False)
+                               notes=rows["notes"] if "notes" in rows else "")
             bare = (meant.iloc[differs] == spelling.EXACT).to_numpy()
             excused = np.zeros(len(differs), bool)
             if bare.any():
@@ -70,8 +86,9 @@ def check(ctx: Context) -> None:
                 i, figure, q = differs[j], stated.iloc[differs[j]], given.iloc[differs[j]]
                 if bare[j]:
                     message = (f"{stated_f} {figure!r} is a bare figure but {qual_f} is {q}, and no hedge "
-                               f"stands just before it in the evidence nor does a note say why")
-                    hint = f"set {qual_f} to exact, copy the hedge into {stated_f}, or say in notes why"
+                               f"stands just before it in the evidence nor does the note give one")
+                    hint = (f"set {qual_f} to exact, copy the hedge into {stated_f}, or say in notes which "
+                            "hedge it is read with")
                 else:
                     message = f"{stated_f} {figure!r} means {meant.iloc[i]}, not {q}"
                     hint = f"set {qual_f} to {meant.iloc[i]}"
