@@ -117,3 +117,16 @@ def test_views_lists_every_view():
     listed = {line.split()[0] for line in p.stdout.splitlines()}
     assert p.returncode == 0 and listed == {v.name for v in catalog.views()}
     assert {"results", "turnout", "margins", "discrepancies", "compare_2015", "timeline"} <= listed
+
+
+def test_views_as_json_give_each_views_question_grain_and_key():
+    p = run("views", "--format", "json", "--base")
+    listed = {v["name"]: v for v in json.loads(p.stdout)}
+    assert p.returncode == 0 and len(listed) == 16 + len(catalog.views())
+    assert listed["votes"]["kind"] == "table" and listed["votes"]["path"] == "data/votes.csv"
+    assert listed["margins"] == {
+        "name": "margins", "kind": "view", "question": "who won each election and section, who came second, and by how much?",
+        "grain": "one row per election and section with at least two candidates in results",
+        "path": "queries/views/margins.sql", "schema_path": "queries/views/margins.schema.json",
+        "primary_key": ["election_id", "section"], "unique_keys": []}
+    assert listed["precision"]["primary_key"] == [] and listed["precision"]["unique_keys"][0][0] == "tbl"
