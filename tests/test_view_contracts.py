@@ -112,6 +112,20 @@ def test_a_view_schema_that_cannot_be_honoured_is_refused(tmp_path, root, view, 
         catalog.views(tmp_path)
 
 
+@pytest.mark.parametrize("command", [["views"], ["dictionary", "margins"], ["docs", "--check"]])
+def test_a_broken_view_file_stops_a_command_with_its_name_and_no_traceback(tmp_path, root, monkeypatch, capsys, command):
+    from labour2016 import cli, package
+
+    _schema_edited(tmp_path, root, "margins", lambda s: s.pop("primaryKey"))
+    shutil.copytree(root / "docs", tmp_path / "docs")
+    monkeypatch.setattr(package, "root", lambda: tmp_path)
+    assert cli.main(command) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("labour2016") and err.endswith(": queries/views/margins.schema.json: declares neither a "
+                                                       "primaryKey nor uniqueKeys, so nothing says what a row is\n")
+    assert "Traceback" not in err
+
+
 def test_views_reading_one_another_in_a_cycle_are_refused(tmp_path, root):
     folder = _copy_queries(tmp_path, root)
     path = folder / "source_rank.sql"

@@ -60,8 +60,13 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return EXIT_CANNOT_RUN
+    from .catalog import CatalogError
+
     try:
         return args.run(args)
+    except CatalogError as e:  # a view file of this library's own, edited in a checkout: not a traceback
+        print(f"labour2016: {e}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
     except KeyboardInterrupt:
         print("labour2016: interrupted", file=sys.stderr)
         return 130
