@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import model, package
+from .model import CatalogError
 
 FOLDER = "queries/views"
 HEAD = re.compile(r"-- view (?P<name>[a-z0-9_]+): (?P<question>.+\?)\n-- grain: (?P<grain>one row per .+)\n")
@@ -47,11 +48,6 @@ class View:
     @property
     def names(self) -> list[str]:
         return [f.name for f in self.fields]
-
-
-class CatalogError(ValueError):
-    """A view file or its schema says something the catalog cannot use: a bug of this library's
-    own files, never of a package's, so it is raised rather than reported."""
 
 
 def _view(root: Path, sql_file: Path) -> View:

@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return EXIT_CANNOT_RUN
-    from .catalog import CatalogError
+    from .model import CatalogError
 
     try:
         return args.run(args)

@@ -141,6 +141,13 @@ class PackageError(Exception):
         self.refusals = refusals or []
 
 
+class CatalogError(ValueError):
+    """A view file of this library's (queries/views/, see labour2016.catalog) or its schema says
+    something the catalog cannot use: a bug of the library's own files, never of a package's, so
+    it is raised rather than reported. Defined here, where every command already looks, so that
+    catching it costs a query nothing."""
+
+
 def as_list(value) -> tuple[str, ...]:
     """A Table Schema key ("a" or ["a", "b"]) as a tuple of field names."""
     if isinstance(value, str):

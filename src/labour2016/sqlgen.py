@@ -129,14 +129,12 @@ def split(text: str) -> tuple[str, str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .catalog import CatalogError
-
     argv = sys.argv[1:] if argv is None else argv
     base = package.root()
     path = base / VIEWS_SQL
     try:
         text = assemble(base)
-    except (CatalogError, model.PackageError) as e:
+    except (model.CatalogError, model.PackageError) as e:
         print(f"labour2016.sqlgen: {e}", file=sys.stderr)
         return 2
     if "--check" in argv:
