@@ -30,11 +30,10 @@ def _final_counts(ctx: Context, votes):
     return complete_cells(ctx, cells[(order == last).to_numpy()])
 
 
-def _withdrawn(ctx: Context, elections) -> None:
+def _withdrawn(ctx: Context, elections, won) -> None:
     cands = ctx.tables.get("candidates")
     if cands is None or cands.typed is None or not {"election_id", "candidate_id", "status"} <= set(cands.typed):
         return
-    won = elections.typed[["election_id", "winner_id"]].assign(at=elections.lines).dropna()
     out = won.merge(cands.typed[cands.typed["status"] == "withdrew"], left_on=["election_id", "winner_id"],
                     right_on=["election_id", "candidate_id"])
     for r in out.itertuples(index=False):
@@ -47,13 +46,12 @@ def check(ctx: Context) -> None:
     elections, votes = ctx.tables.get("elections"), ctx.tables.get("votes")
     if elections is None or elections.typed is None or not {"election_id", "winner_id"} <= set(elections.typed):
         return
-    _withdrawn(ctx, elections)
-    if votes is None or votes.typed is None:
-        return
-    if not _NEED <= set(votes.typed):
+    # each election's winner, with the line it is stated on
+    won = elections.typed[["election_id", "winner_id"]].assign(at=elections.lines).dropna()
+    _withdrawn(ctx, elections, won)
+    if votes is None or votes.typed is None or not _NEED <= set(votes.typed):
         return
     counts = _final_counts(ctx, votes)
-    won = elections.typed[["election_id", "winner_id"]].assign(at=elections.lines).dropna()
     winner = counts.merge(won, left_on=["election_id", "candidate_id"], right_on=["election_id", "winner_id"])
     rivals = counts.merge(winner[G + ["winner_id", "hi", "value", "at"]], on=G, suffixes=("", "_w"))
     beaten = rivals[rivals["lo"] > rivals["hi_w"] + EPS]
