@@ -17,7 +17,8 @@ def edit_resource(pkg, resource, **changes):
 
 
 def refused_everywhere(pkg, tmp_path, capsys, file, rule):
-    """validate reports (file, rule); build writes nothing; connect(base=...) raises with the report."""
+    """validate reports (file, rule); build writes nothing; query, named the package or run in its
+    folder, answers nothing; connect(base=...) raises with the report."""
     assert cli.main(["validate", str(pkg), "--no-sources", "--format", "json"]) == 1
     problems = json.loads(capsys.readouterr().out)["problems"]
     assert (file, rule) in {(p["file"], p["rule"]) for p in problems}, problems
@@ -26,6 +27,17 @@ def refused_everywhere(pkg, tmp_path, capsys, file, rule):
     err = capsys.readouterr().err
     assert rule in err and "Traceback" not in err
     assert not any(p.is_file() for p in out.rglob("*")) if out.exists() else True
+    assert cli.main(["query", "--package", str(pkg), "select 1 as answered"]) == 1
+    shown = capsys.readouterr()
+    assert rule in shown.err and "answered" not in shown.out and "Traceback" not in shown.err
+    here = os.getcwd()
+    os.chdir(pkg)
+    try:
+        assert cli.main(["query", "select 1 as answered"]) == 1
+    finally:
+        os.chdir(here)
+    shown = capsys.readouterr()
+    assert rule in shown.err and "answered" not in shown.out
     with pytest.raises(model.PackageError, match=rule):
         labour2016.connect(base=pkg)
 
