@@ -49,6 +49,10 @@ class View:
     def names(self) -> list[str]:
         return [f.name for f in self.fields]
 
+    def summary(self) -> dict:
+        """What the view is, as the commands' JSON gives it."""
+        return {"name": self.name, "kind": "view", "question": self.question, "grain": self.grain, "path": self.path}
+
 
 def _view(root: Path, sql_file: Path) -> View:
     rel = sql_file.relative_to(root).as_posix()

@@ -33,8 +33,7 @@ def run(args: argparse.Namespace) -> int:
     names = args.names or [*resources, *views]
     if args.format == "json":
         out = {n: {**resources[n].raw, "schema": resources[n].raw_schema} if n in resources else
-               {"name": n, "kind": "view", "question": views[n].question, "grain": views[n].grain,
-                "path": views[n].path, "schema": views[n].raw_schema} for n in names}
+               {**views[n].summary(), "schema": views[n].raw_schema} for n in names}
         sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
     elif args.names:
         sections = ["\n".join(dictionary.render_table(resources[n]) if n in resources else

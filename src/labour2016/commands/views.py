@@ -20,8 +20,7 @@ def run(args: argparse.Namespace) -> int:
 
     tables = [{"name": name, "kind": "table", "title": r.title or r.description or name, "path": r.path,
                "primary_key": list(r.primary_key)} for name, r in package.model().resources.items()] if args.base else []
-    views = [{"name": v.name, "kind": "view", "question": v.question, "grain": v.grain, "path": v.path,
-              "schema_path": v.schema_path, "primary_key": list(v.primary_key),
+    views = [{**v.summary(), "schema_path": v.schema_path, "primary_key": list(v.primary_key),
               "unique_keys": [list(k) for k in v.unique_keys]} for v in catalog.views()]
     if args.format == "json":
         sys.stdout.write(json.dumps(tables + views, indent=2, ensure_ascii=False) + "\n")
