@@ -61,7 +61,7 @@ def test_canvasses_and_campaign_claims_are_never_polls(con):
     hammersmith = rows(con, "select candidate_id, value, kind from polls where poll_id = 'mp-canvass-2016-hammersmith' "
                             "and measure = 'share_pct' order by candidate_id")
     assert hammersmith == [("jeremy-corbyn", 26, "canvass"), ("owen-smith", 59, "canvass")]
-    assert rows(con, "select distinct pollster from polls where kind = 'poll'") == [("YouGov",)]
+    assert rows(con, "select distinct pollster from polls where kind = 'poll' order by 1") == [("Survation",), ("YouGov",)]
 
 
 def test_poll_accuracy_counts_only_polls(con):
@@ -93,7 +93,8 @@ def test_discrepancies_show_every_disagreement_between_the_poll_pages(con):
     assert leads == {(20, 24, "yougov-2016-07-19-corbyn-support-rises"), (20, 22, "yougov-2016-07-19-corbyn-support-rises"),
                      (20, 24, "ukpollingreport-2016-07-18-yougov-members-poll"),
                      (20, 22, "ukpollingreport-2016-07-18-yougov-members-poll")}
-    sections = set(rows(con, "select section, value_a, value_b from discrepancies where kind = 'poll_reports_differ'"))
+    sections = set(rows(con, "select section, value_a, value_b from discrepancies where kind = 'poll_reports_differ' "
+                             "and election_id = 'labour-leadership-2016'"))
     assert sections == {("members", 57, 52), ("affiliated_supporters", 62, 54), ("registered_supporters", 74, 70)}
     # UK Polling Report's "20+" holds for both leads; YouGov's 24-point lead matches its 62% to 38%.
     assert rows(con, "select count(*) from discrepancies where kind in ('lead_vs_shares', 'poll_reports_differ') and "
@@ -194,3 +195,18 @@ def test_a_poll_figure_that_its_evidence_does_not_spell_is_reported(tmp_path, ca
     assert cli.main(["validate", str(pkg), "--no-sources"]) == 1
     out = capsys.readouterr()
     assert "[value] '25': evidence-figure" in out.out + out.err
+
+
+def test_the_first_2020_yougov_poll_as_yougov_and_politicalbetting_report_it(con):
+    """YouGov's own page gives 36/23 excluding the 12% undecided; PoliticalBetting prints 31/20 for the
+    same poll without saying its base: both kept, and the pair listed in discrepancies."""
+    got = rows(con, "select source_id, candidate_id, value, base from polls where poll_id = 'yougov-2020-01-members-first' "
+                    "and question = 'first_preference' and measure = 'share_pct' "
+                    "and candidate_id in ('keir-starmer', 'rebecca-long-bailey') order by source_id, candidate_id")
+    assert got == [("politicalbetting-2020-01-01-starmer-clear-lead-first-yougov-poll", "keir-starmer", 31, "not_stated"),
+                   ("politicalbetting-2020-01-01-starmer-clear-lead-first-yougov-poll", "rebecca-long-bailey", 20, "not_stated"),
+                   ("yougov-2020-01-01-starmer-comfortably-leads", "keir-starmer", 36, "excluding_dont_know"),
+                   ("yougov-2020-01-01-starmer-comfortably-leads", "rebecca-long-bailey", 23, "excluding_dont_know")]
+    pairs = set(rows(con, "select candidate_id, least(value_a, value_b), greatest(value_a, value_b) from discrepancies "
+                          "where kind = 'poll_reports_differ' and election_id = 'labour-leadership-2020'"))
+    assert {("keir-starmer", 31, 36), ("rebecca-long-bailey", 20, 23)} <= pairs
