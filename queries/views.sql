@@ -106,6 +106,10 @@ select * from read_csv('data/candidates.csv',
         'source_id': 'VARCHAR',
         'evidence': 'VARCHAR',
         'status_evidence': 'VARCHAR',
+        'outcome': 'VARCHAR',
+        'outcome_round': 'BIGINT',
+        'outcome_source_id': 'VARCHAR',
+        'outcome_evidence': 'VARCHAR',
         'notes': 'VARCHAR'
     });
 create or replace view "electorate" as
@@ -335,6 +339,19 @@ select * from read_csv('data/court_parties.csv',
         'name_as_printed': 'VARCHAR',
         'described_as': 'VARCHAR',
         'entity_id': 'VARCHAR',
+        'source_id': 'VARCHAR',
+        'evidence': 'VARCHAR',
+        'notes': 'VARCHAR'
+    });
+create or replace view "sections" as
+select * from read_csv('data/sections.csv',
+    header = true, delim = ',', quote = '"', escape = '"',
+    nullstr = [''], auto_detect = false,
+    columns = {
+        'election_id': 'VARCHAR',
+        'section': 'VARCHAR',
+        'electoral_system': 'VARCHAR',
+        'weighting': 'VARCHAR',
         'source_id': 'VARCHAR',
         'evidence': 'VARCHAR',
         'notes': 'VARCHAR'

@@ -20,7 +20,7 @@ def test_one_table_shows_its_fields_keys_and_enums(capsys):
     code, out, _ = run(capsys, "votes")
     assert code == 0 and out.startswith("## `votes`") and "## `electorate`" not in out
     assert "| `value` | number | yes | minimum `0` | The figure as a number. |" in out
-    assert "one of `members`, `registered_supporters`, `affiliated_supporters`, `all`" in out
+    assert "one of `members`, `registered_supporters`, `affiliated_supporters`, `mps_meps`, `affiliates`, `all`" in out
     assert "`source_id` → `sources.source_id`" in out
 
 

@@ -12,7 +12,7 @@ E16, E15 = "labour-leadership-2016", "labour-leadership-2015"
 def test_frictionless_validates_every_resource():
     report = Package(str(ROOT / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
-    assert len(report.tasks) == 16
+    assert len(report.tasks) == 17
 
 
 def test_descriptor_metadata_is_complete(tables):

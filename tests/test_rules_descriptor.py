@@ -47,7 +47,7 @@ def test_second_resource_of_the_same_name(tmp_path):
     d = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
     d["resources"].append(dict(d["resources"][10], path="data/votes.csv"))  # a second "events"
     (pkg / "datapackage.json").write_text(json.dumps(d), encoding="utf-8")
-    assert problems(pkg) == [("datapackage.json", None, "resources[16].name", "events", "descriptor-error")]
+    assert problems(pkg) == [("datapackage.json", None, "resources[17].name", "events", "descriptor-error")]
 
 
 def test_delimiter_of_two_characters(tmp_path):
