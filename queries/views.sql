@@ -108,7 +108,6 @@ select * from read_csv('data/candidates.csv',
         'status_evidence': 'VARCHAR',
         'outcome': 'VARCHAR',
         'outcome_round': 'BIGINT',
-        'outcome_source_id': 'VARCHAR',
         'outcome_evidence': 'VARCHAR',
         'notes': 'VARCHAR'
     });

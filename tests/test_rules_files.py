@@ -48,7 +48,7 @@ def test_quote_never_closed(tmp_path):
 
 def test_cells_short_of_the_header_and_beyond_it(tmp_path):
     pkg = tiny(tmp_path, candidates=(
-        "test-leadership-2016,alice-example,true,stood,,,fictional-result,Alice Example won 300 votes,,,,,,,extra\n"
+        "test-leadership-2016,alice-example,true,stood,,,fictional-result,Alice Example won 300 votes,,,,,,extra\n"
         "test-leadership-2016,bob-sample,false\n"))
     assert problems(pkg) == [("data/candidates.csv", 2, None, None, "extra-cell"),
                              ("data/candidates.csv", 3, None, None, "missing-cell")]

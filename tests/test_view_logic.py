@@ -30,7 +30,7 @@ def test_a_count_for_someone_who_withdrew_does_not_complete_the_section(tmp_path
     # Bob, who stood, has only a share; Carol, who withdrew, has a count: the shares stay as reported
     entities = ENTITIES + "carol-third,Carol Third,person,A fictional candidate.,,fictional-result\n"
     candidates = CANDIDATES + ("test-leadership-2016,carol-third,false,withdrew,2016-08-01,stated,fictional-result,"
-                               "Alice Example won,,,,,,\n")
+                               "Alice Example won,,,,,\n")
     votes = "".join(line + "\n" for line in VOTES.splitlines() if "bob-sample,votes" not in line) + \
         "test-leadership-2016,all,carol-third,votes,0,0,exact,,fictional-result,Alice Example won 300 votes (60%),\n"
     rows = results(tiny(tmp_path, entities=entities, candidates=candidates, votes=votes))

@@ -41,8 +41,8 @@ ELECTIONS = (
     "fictional-result,Alice Example won,24 September 2016\n"
 )
 CANDIDATES = (
-    "test-leadership-2016,alice-example,true,stood,,,fictional-result,Alice Example won 300 votes,,,,,,\n"
-    "test-leadership-2016,bob-sample,false,stood,,,fictional-result,Bob Sample's 200 votes,,,,,,\n"
+    "test-leadership-2016,alice-example,true,stood,,,fictional-result,Alice Example won 300 votes,,,,,\n"
+    "test-leadership-2016,bob-sample,false,stood,,,fictional-result,Bob Sample's 200 votes,,,,,\n"
 )
 VOTES = (
     "test-leadership-2016,all,alice-example,votes,300,300,exact,,fictional-result,Alice Example won 300 votes (60%),\n"
