@@ -112,7 +112,8 @@ def test_smiths_first_day_90_against_88_and_later_counts_are_not_contradictions(
 
 
 def test_threshold_is_51_nominations_or_20_percent_of_the_plp_and_eplp(con):
-    got = {(r[0], r[1]) for r in rows(con, "select value, unit from contest_rules where rule = 'nomination_threshold'")}
+    got = {(r[0], r[1]) for r in rows(con, "select value, unit from contest_rules where rule = 'nomination_threshold' "
+                                           "and election_id = ?", Y16)}
     assert got == {(51, "nominations"), (20, "percent")}
 
 
@@ -142,7 +143,8 @@ def test_fee_window_and_freeze_date(con):
     assert fees == {(25, "GBP")}
     window = {r[0]: str(r[1]) for r in rows(con, "select rule_date_role, rule_date from rules where rule_id like 'window-%-serauk'")}
     assert window == {"opens": "2016-07-18", "closes": "2016-07-20"}
-    dates = {str(r[0]) for r in rows(con, "select rule_date from rules where rule = 'member_eligibility' and rule_date is not null")}
+    dates = {str(r[0]) for r in rows(con, "select rule_date from rules where rule = 'member_eligibility' and rule_date is not null "
+                                          "and election_id = ?", Y16)}
     assert dates == {"2016-01-12", "2016-07-12"}
 
 

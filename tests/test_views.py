@@ -68,7 +68,7 @@ def test_data_folder_in_the_working_directory_is_not_read(tmp_path, monkeypatch)
     (tmp_path / "data" / "votes.csv").write_text("election_id\nnot-the-package\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     n = labour2016.connect().execute("select count(*) from votes").fetchone()[0]
-    assert n == len(read_table("votes")) == 97
+    assert n == len(read_table("votes")) == 130
 
 
 def test_works_from_the_installed_layout(tmp_path):
@@ -217,7 +217,9 @@ def test_unnamed_speakers_are_one_group(con):
 
 def test_timeline_is_in_date_order(con):
     dates = [r[0] for r in con.execute("select date from timeline").fetchall()]
-    assert dates == sorted(dates) and len(dates) == 58
+    assert dates == sorted(dates) and len(dates) == 120
+    per_contest = dict(con.execute("select year(min(date)), count(*) from timeline group by election_id").fetchall())
+    assert per_contest == {2015: 3, 2016: 55, 2020: 62}
 
 
 def test_every_view_has_a_file_and_exists(con):
@@ -238,7 +240,7 @@ def test_safe_connection_refuses_files(con, sql):
 
 def test_load_is_typed_by_the_schemas():
     results = labour2016.load("results")
-    assert str(results["votes"].dtype) == "Int64" and len(results) == 24
+    assert str(results["votes"].dtype) == "Int64" and len(results) == 36
     votes = labour2016.load("votes")
     assert str(votes["round"].dtype) == "Int64" and votes["round"].isna().any()
     assert str(votes["value"].dtype) == "float64" and votes["evidence"].map(type).eq(str).all()
