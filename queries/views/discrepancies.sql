@@ -33,7 +33,8 @@ with facts as (
     select p.election_id, p.measure, p.source_id, sum(p.value) as parts, sum(p.tolerance) as tol,
            string_agg(p.stated_as, ' + ' order by p.section) as stated, count(distinct p.section) as n_sections
     from precision p
-    where p.tbl = 'electorate' and p.section <> 'all' and p.qualifier = 'exact'
+    -- percentages of different sections' electorates do not add up to the whole's (2020's 72.6 + 95.5 + 35.0)
+    where p.tbl = 'electorate' and p.section <> 'all' and p.qualifier = 'exact' and p.measure <> 'turnout_pct'
     group by all
 ), electorate_total_vs_parts as (
     select 'total_vs_parts', t.election_id, 'all', null, null, t.measure,
