@@ -84,7 +84,8 @@ def test_fields_are_typed_keyed_and_referenced_from_the_table_schemas(built):
     assert votes["votes/value"]["dataType"] == "sc:Float" and votes["votes/round"]["dataType"] == "sc:Integer"
     assert record_sets["events"]["field"][2]["dataType"] == "sc:Date"
     assert [k["@id"] for k in record_sets["votes"]["key"]] == [
-        "votes/election_id", "votes/section", "votes/candidate_id", "votes/measure", "votes/source_id", "votes/evidence"]
+        "votes/election_id", "votes/section", "votes/candidate_id", "votes/measure", "votes/source_id", "votes/evidence",
+        "votes/round"]
     assert votes["votes/source_id"]["references"] == {"fileObject": {"@id": "data/sources.csv"},
                                                        "extract": {"column": "source_id"}}
     # candidate_id is only in the composite key to candidates, which one Croissant reference cannot say
