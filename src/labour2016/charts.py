@@ -207,7 +207,9 @@ def discrepancies(con) -> Chart:
 
 def poll_accuracy(con) -> Chart:
     rows = _rows(con, "select section, source_id, poll_pct, stated_as, result_pct, error_points, result_source_id "
-                      f"from poll_accuracy where candidate_id = '{CORBYN}' order by section, source_id")
+                      # the chart is of 2016's late-August poll; the view also matches 2015's polls to round one
+                      f"from poll_accuracy where candidate_id = '{CORBYN}' and election_id = 'labour-leadership-2016' "
+                      "order by section, source_id")
     pubs = _publishers(con)
     sections = [s for s in SECTIONS if any(r[0] == s for r in rows)]
     sources = sorted({r[1] for r in rows})
