@@ -1017,23 +1017,43 @@ select w.election_id, w.section,
 from ranked w join ranked r on r.election_id = w.election_id and r.section = w.section and r.place = 2
 where w.place = 1;
 
--- view poll_accuracy: how close was each poll to the result (same contest, section and candidate, don't knows excluded)?
--- grain: one row per head-to-head poll share excluding don't knows (polls.poll_figure_id, kind poll) in a two-candidate contest, with a result for the same contest, section and candidate
+-- view poll_accuracy: how close was each poll to the matching round of the result (same contest, section and candidate)?
+-- grain: one row per poll share (polls.poll_figure_id, kind poll) with a result to match: a first preference against round one, where every candidate the poll names stood; a head-to-head or final-round share excluding don't knows against the decisive round, where that round is the poll's two candidates
 create or replace view poll_accuracy as
+with finalists as (
+    -- how many candidates have a share in each contest's decisive round, over all sections
+    select election_id, count(*) as n from results where section = 'all' and share_pct is not null group by all
+), all_stood as (
+    -- polls whose every named candidate stood: a first preference among candidates who later withdrew
+    -- (2016's July poll with Angela Eagle) asked a different question from the ballot's
+    select poll_id from polls p
+    group by poll_id
+    having bool_and(p.candidate_id is null or exists (
+        select 1 from candidates c where c.election_id = p.election_id and c.candidate_id = p.candidate_id
+        and c.status = 'stood'))
+)
 select p.poll_figure_id, p.poll_id, p.pollster, p.published, p.source_id, p.election_id, p.section,
        p.candidate_id, p.opponent_id, p.value as poll_pct, p.stated_as,
-       r.share_pct as result_pct, p.value - r.share_pct as error_points, r.source_id as result_source_id,
+       m.result_pct, p.value - m.result_pct as error_points, r.source_id as result_source_id,
        'derived' as basis,
-       'a poll''s head-to-head share excluding don''t knows against the share of the valid votes in results; '
-       || 'only kind = poll (canvasses and campaign claims are not polls), and only where the pair is the '
-       || 'election''s two candidates' as why
+       'a poll''s share against the share of the matching round in results: first preferences against round one '
+       || '(share_pct_first_round), head-to-head and final-round questions excluding don''t knows against the decisive '
+       || 'round (share_pct) where it is the poll''s two candidates; only kind = poll (canvasses and campaign claims '
+       || 'are not polls)' as why,
+       p.question, p.base, m.result_round
 from polls p
 join results r on r.election_id = p.election_id and r.section = p.section and r.candidate_id = p.candidate_id
-where p.kind = 'poll' and p.measure = 'share_pct' and p.question = 'head_to_head'
-  and p.base = 'excluding_dont_know'
-  and (select count(*) from candidates c where c.election_id = p.election_id and c.status = 'stood') = 2
-  and exists (select 1 from candidates c where c.election_id = p.election_id and c.candidate_id = p.opponent_id
-              and c.status = 'stood');
+cross join lateral (
+    select case when p.question = 'first_preference' then r.share_pct_first_round else r.share_pct end as result_pct,
+           case when p.question = 'first_preference' then 1 else r.round end as result_round
+) m
+where p.kind = 'poll' and p.measure = 'share_pct' and m.result_pct is not null
+  and ((p.question in ('head_to_head', 'final_round') and p.base = 'excluding_dont_know'
+        and (select n from finalists f where f.election_id = p.election_id) = 2
+        and exists (select 1 from results o where o.election_id = p.election_id and o.section = 'all'
+                    and o.candidate_id = p.opponent_id and o.share_pct is not null))
+    or (p.question = 'first_preference' and p.base in ('excluding_dont_know', 'not_stated')
+        and p.poll_id in (select poll_id from all_stood)));
 
 -- view results_wide: what is the result of each contest and section, one row each with a column per candidate, for spreadsheets?
 -- grain: one row per election and section of results
@@ -1125,3 +1145,55 @@ select w.election_id, w.section, w.eligible, w.eligible_source_id, er.eligible_v
        || 'eligible_reports lists every eligible figure' as why
 from wide w left join from_results r using (election_id, section)
 left join eligible_reports er using (election_id, section);
+
+-- view compare_contests: how do the 2010, 2015, 2016 and 2020 contests compare, section by section: the winner's share, the selectorate and turnout, the nomination thresholds and the registered-supporter fee?
+-- grain: one row per election and section that results or electorate reports on
+-- Nothing is added across sections here: 2010's sections are equal thirds of a weighted electoral
+-- college, so its `all` row gives only what sources report for the whole college.
+create or replace view compare_contests as
+with keys as (
+    select election_id, section from results
+    union
+    select election_id, section from turnout
+), systems as (
+    select election_id, section,
+           string_agg(distinct electoral_system, '; ' order by electoral_system) as electoral_system,
+           string_agg(distinct weighting, '; ' order by weighting) as weighting
+    from sections group by all
+), contest_system as (
+    select election_id, string_agg(distinct electoral_system, '; ' order by electoral_system) as electoral_system
+    from sections group by all
+), thresholds as (
+    -- every threshold for MPs' (and MEPs') nominations as the sources state it, each once
+    select election_id,
+           string_agg(distinct case unit when 'percent' then num || '%' else num || ' ' || unit end, '; '
+                      order by case unit when 'percent' then num || '%' else num || ' ' || unit end) as nomination_thresholds
+    from (select *, regexp_replace(cast(value as varchar), '\.0$', '') as num from rules)
+    where rule = 'nomination_threshold' and value is not null group by all
+), fees as (
+    select election_id,
+           string_agg(distinct case when qualifier = 'at_least' then 'at least £' else '£' end || num, '; '
+                      order by case when qualifier = 'at_least' then 'at least £' else '£' end || num)
+               as registered_supporter_fee
+    from (select *, regexp_replace(cast(value as varchar), '\.0$', '') as num from rules)
+    where rule = 'registered_supporter_fee' and unit = 'GBP' group by all
+)
+select k.election_id, e.year, coalesce(y.electoral_system, c.electoral_system) as electoral_system, k.section,
+       y.weighting,
+       e.winner_id, w.round as decisive_round, w.share_pct as winner_share_pct,
+       w.share_pct_first_round as winner_share_pct_first_round, w.votes as winner_votes,
+       t.eligible, t.turnout_reported, t.turnout_pct_reported, t.turnout_pct_from_ballots,
+       h.nomination_thresholds, f.registered_supporter_fee,
+       'derived' as basis,
+       'winner''s share and votes from results (the decisive round, and round one beside it); eligible and turnout '
+       || 'from turnout (the best-ranked report of each); electoral system and weighting from sections; every '
+       || 'nomination threshold and registered-supporter fee the rules table states for the contest' as why
+from keys k
+join elections e using (election_id)
+left join results w on w.election_id = k.election_id and w.section = k.section and w.candidate_id = e.winner_id
+left join turnout t on t.election_id = k.election_id and t.section = k.section
+left join systems y on y.election_id = k.election_id and y.section = k.section
+left join contest_system c on c.election_id = k.election_id
+left join thresholds h on h.election_id = k.election_id
+left join fees f on f.election_id = k.election_id
+order by e.year, k.section;

@@ -144,7 +144,8 @@ def test_fee_window_and_freeze_date(con):
     assert fees == {(25, "GBP")}
     window = {r[0]: str(r[1]) for r in rows(con, "select rule_date_role, rule_date from rules where rule_id like 'window-%-serauk'")}
     assert window == {"opens": "2016-07-18", "closes": "2016-07-20"}
-    dates = {str(r[0]) for r in rows(con, "select rule_date from rules where rule = 'member_eligibility' and rule_date is not null")}
+    dates = {str(r[0]) for r in rows(con, "select rule_date from rules where rule = 'member_eligibility' and rule_date is not null "
+                                          "and election_id = ?", Y16)}
     assert dates == {"2016-01-12", "2016-07-12"}
 
 
