@@ -11,7 +11,7 @@ schemas/ are copied, and queries/ too when it exists) and replicates the real ro
   ``c = i // B``;
 * every copy of a row gets new keys: surrogate ids (figure_id, statement_id, ...) get the
   suffix ``-s<c>``, and election ids get ``-s<e>``, where each synthetic election is a full copy
-  of the real elections rows and their candidates rows, so foreign keys and primary keys still
+  of the real elections rows and their sections and candidates rows, so foreign keys and primary keys still
   hold (votes and electorate, whose keys have no surrogate id, take e = c; the other tables take
   e = c mod E);
 * evidence, stated_as, value and qualifier are copied together, so checks between them still
@@ -47,7 +47,7 @@ FACT_TABLES = {
     "rules": "rule_id",
     "court_rulings": "ruling_id",
 }
-ELECTION_TABLES = ("elections", "candidates")  # one full copy per synthetic election
+ELECTION_TABLES = ("elections", "sections", "candidates")  # one full copy per synthetic election
 ID_MARK, ELECTION_MARK = "\x02", "\x03"  # never in the data; csv leaves them unquoted
 
 

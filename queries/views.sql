@@ -567,15 +567,31 @@ from counts c
 join source_rank r using (source_id)
 join elections e using (election_id);
 
--- view results: what is the canonical result per election, section and candidate, from which source and why?
--- grain: one row per election, section and candidate that votes reports on (any measure), plus a derived all-sections row where no source gives an exact total but every section has a count
+-- view results: what is the canonical result per election, section and candidate in the contest's decisive round, with the first round beside it, from which source and why?
+-- grain: one row per election, section and candidate that votes reports on (any measure, any round), plus a derived all-sections row where no source gives an exact total but every section has a count and the sections are not a weighted electoral college
 create or replace view results as
-with chosen as (
+with final_rounds as (
+    -- a contest's decisive round: the last round any source numbers; a figure with no round named
+    -- is a final figure (2016 names none, 2015 only its first and decisive stage, 2010 four rounds)
+    select e.election_id, max(v.round) as final_round
+    from elections e left join votes v using (election_id)
+    group by e.election_id
+), counts_in_rounds as (
+    select r.*, f.final_round,
+           coalesce(r.round, f.final_round) is not distinct from f.final_round as decisive,
+           coalesce(r.round, f.final_round, 1) = 1 as first_round
+    from reported_counts r join final_rounds f using (election_id)
+), chosen as (
     select election_id, section, candidate_id, cast(value as bigint) as votes, source_id, reliability,
            is_record_source, n_reports, n_values, 'reported' as basis,
            exists (select 1 from reported_counts o where o.election_id = r.election_id and o.section = r.section
                    and o.candidate_id = r.candidate_id and o.is_record_source) as record_source_counted
-    from reported_counts r where preference = 1
+    from counts_in_rounds r where decisive
+    qualify row_number() over (partition by election_id, section, candidate_id order by preference) = 1
+), first_counts as (
+    select election_id, section, candidate_id, cast(value as bigint) as votes_first_round
+    from counts_in_rounds where first_round
+    qualify row_number() over (partition by election_id, section, candidate_id order by preference) = 1
 ), sections_per_election as (
     select election_id, count(distinct section) as n_sections
     from votes where section <> 'all' group by election_id
@@ -588,6 +604,8 @@ with chosen as (
     from chosen c
     join sections_per_election s using (election_id)
     where c.section <> 'all'
+      -- never add votes across the sections of a weighted electoral college (2010's equal thirds)
+      and not exists (select 1 from sections w where w.election_id = c.election_id and w.weighting = 'equal_third')
       and not exists (select 1 from chosen a where a.election_id = c.election_id
                       and a.candidate_id = c.candidate_id and a.section = 'all')
     group by c.election_id, c.candidate_id, s.n_sections
@@ -609,15 +627,28 @@ with chosen as (
     left join counted c using (election_id, section)
     left join candidates d on d.election_id = c.election_id and d.candidate_id = c.candidate_id
     group by k.election_id, k.section
+), shares_in_rounds as (
+    select v.election_id, v.section, v.candidate_id, v.value, v.source_id, r.reliability_rank, v.stated_as, v.round,
+           coalesce(v.round, f.final_round) is not distinct from f.final_round as decisive,
+           coalesce(v.round, f.final_round, 1) = 1 as first_round
+    from votes v join source_rank r using (source_id) join final_rounds f using (election_id)
+    where v.measure = 'share_pct' and v.qualifier = 'exact'
 ), reported_share as (
     select election_id, section, candidate_id, value as share_pct, source_id as share_source_id,
            row_number() over (partition by election_id, section, candidate_id
-                              order by r.reliability_rank, (v.round = 1) desc nulls last,
-                                       length(v.stated_as) desc, v.source_id) as preference
-    from votes v join source_rank r using (source_id)
-    where v.measure = 'share_pct' and v.qualifier = 'exact'
+                              order by reliability_rank, (round = 1) desc nulls last,
+                                       length(stated_as) desc, source_id) as preference
+    from shares_in_rounds where decisive
+), first_share as (
+    select election_id, section, candidate_id, value as share_pct_first_round
+    from shares_in_rounds where first_round
+    qualify row_number() over (partition by election_id, section, candidate_id
+                               order by reliability_rank, length(stated_as) desc, source_id) = 1
 )
-select k.election_id, k.section, k.candidate_id,
+-- where the decisive round is the first (2015, 2016), the first round's share is share_pct itself
+select r.* replace (case when r.round is null or r.round = 1 then r.share_pct else r.share_pct_first_round end
+                    as share_pct_first_round)
+from (select k.election_id, k.section, k.candidate_id,
        c.votes,
        -- a share from the counts needs this candidate's count too, not only a complete section
        case when t.complete and c.votes is not null then 100.0 * c.votes / t.section_votes else s.share_pct end as share_pct,
@@ -643,11 +674,18 @@ select k.election_id, k.section, k.candidate_id,
                else '' end
        || case when t.complete and c.votes is not null then '; share computed from the counts of every candidate in the section'
                when s.share_pct is not null then '; share as reported by ' || s.share_source_id
-               else '' end as why
+               else '' end as why,
+       f.final_round as round,
+       coalesce(fc.votes_first_round, case when f.final_round is null or f.final_round = 1 then c.votes end) as votes_first_round,
+       fs.share_pct_first_round
 from keys k
+join final_rounds f using (election_id)
+left join first_counts fc using (election_id, section, candidate_id)
+left join first_share fs using (election_id, section, candidate_id)
 left join counted c using (election_id, section, candidate_id)
 left join section_totals t using (election_id, section)
-left join (select * from reported_share where preference = 1) s using (election_id, section, candidate_id);
+left join (select * from reported_share where preference = 1) s using (election_id, section, candidate_id)
+) r;
 
 -- view candidacies: who stood and who withdrew, when, with what nominations, and with what result?
 -- grain: one row per election and candidate
@@ -678,11 +716,13 @@ select c.election_id, c.candidate_id, n.name, c.incumbent, c.status,
        case when c.status = 'withdrew' then c.status_date end as withdrew_on,
        p.first_day_nominations, p.close_nominations, k.clp_nominations,
        r.votes, r.share_pct,
-       case when c.status = 'withdrew' then 'withdrew'
+       case when c.status in ('withdrew', 'fell_short') then c.status
             when e.winner_id = c.candidate_id then 'won' else 'lost' end as result,
        c.source_id,
        'launch: earliest leadership_challenge event; nominations from nomination_tallies; '
-       || 'votes and share from results (all sections); result from elections.winner_id' as why
+       || 'votes and share from results (all sections, the decisive round); result from elections.winner_id; '
+       || 'outcome and its round as candidates gives them' as why,
+       c.outcome, c.outcome_round
 from candidates c
 join elections e using (election_id)
 left join entities n on n.entity_id = c.candidate_id
@@ -710,18 +750,25 @@ where s16.election_id = 'labour-leadership-2016' and s15.election_id = 'labour-l
 -- view discrepancies: where do sources disagree, do totals match their parts, do shares match the counts, which slips of print are there?
 -- grain: one row per finding: two reports that cannot both hold or differ (two sources' figures, a total and its parts, a share and its counts, two dates, two namings of a court party), or one slip of print
 create or replace view discrepancies as
-with facts as (
+with final_rounds as (
+    -- a figure with no round named is a final figure: it is compared with the contest's last numbered round
+    select election_id, max(round) as final_round from votes group by election_id
+), facts as (
     select p.*, coalesce(q.compared_as, p.measure) as compared_as
     from (select distinct tbl, election_id, section, subject_id, candidate_id, measure, value, stated_as,
-                 qualifier, source_id, tolerance, low, high from precision w
+                 qualifier, coalesce(w.round, f.final_round) as in_round, source_id, tolerance, low, high
+          from precision w left join final_rounds f using (election_id)
           -- a slip of print is listed as one (below), not compared as a figure
           where not exists (select 1 from slips s where s.source_id = w.source_id and s.evidence = w.evidence
-                            and s.printed = w.stated_as)) p
+                            and s.printed = w.stated_as)
+            -- a count part-way through nominations is a snapshot of its hour, not a report of the result
+            and not (w.tbl = 'nominations' and w.section = 'interim')) p
     left join measure_equivalence q using (measure)
 ), same_figure as (
-    -- every two reports of one figure: same election, section, subject, candidate and compared measure
+    -- every two reports of one figure: same election, round, section, subject, candidate and compared measure
     select a, b from facts a join facts b
       on a.election_id is not distinct from b.election_id
+     and a.in_round is not distinct from b.in_round
      and coalesce(a.section, 'all') = coalesce(b.section, 'all')
      and a.subject_id is not distinct from b.subject_id
      and a.candidate_id is not distinct from b.candidate_id
@@ -737,7 +784,10 @@ with facts as (
            || a.tbl || ' / ' || b.tbl || ')' as why
     from same_figure
     where (a.source_id < b.source_id or (a.source_id = b.source_id and a.value < b.value))
-      and (a.high < b.low or b.high < a.low)
+      and ((a.high < b.low or b.high < a.low)
+           -- a count of nominations is a whole number, not a rounded one: 32 and 33 cannot both hold
+           or (a.tbl = 'nominations' and b.tbl = 'nominations' and a.measure = 'count' and b.measure = 'count'
+               and a.qualifier = 'exact' and b.qualifier = 'exact' and a.value <> b.value))
 ), electorate_parts as (
     select p.election_id, p.measure, p.source_id, sum(p.value) as parts, sum(p.tolerance) as tol,
            string_agg(p.stated_as, ' + ' order by p.section) as stated, count(distinct p.section) as n_sections
@@ -894,7 +944,7 @@ with facts as (
       on a.election_id = b.election_id and a.candidate_id = b.candidate_id and a.nominating_body = b.nominating_body
     where a.stage = 'first_day' and b.stage = 'close' and a.basis = 'reported' and b.basis = 'reported'
 ), once_only(event_type) as (
-    values ('voting_closed'), ('result_announced')
+    values ('voting_opened'), ('voting_closed'), ('result_announced')
 ), event_dates as (
     select 'dates_differ', a.election_id, null, null, null, a.event_type,
            null, strftime(a.date, '%Y-%m-%d'), a.source_id, null, strftime(b.date, '%Y-%m-%d'), b.source_id,
@@ -968,23 +1018,43 @@ select w.election_id, w.section,
 from ranked w join ranked r on r.election_id = w.election_id and r.section = w.section and r.place = 2
 where w.place = 1;
 
--- view poll_accuracy: how close was each poll to the result (same contest, section and candidate, don't knows excluded)?
--- grain: one row per head-to-head poll share excluding don't knows (polls.poll_figure_id, kind poll) in a two-candidate contest, with a result for the same contest, section and candidate
+-- view poll_accuracy: how close was each poll to the matching round of the result (same contest, section and candidate)?
+-- grain: one row per poll share (polls.poll_figure_id, kind poll) with a result to match: a first preference against round one, where every candidate the poll names stood; a head-to-head or final-round share excluding don't knows against the decisive round, where that round is the poll's two candidates
 create or replace view poll_accuracy as
+with finalists as (
+    -- how many candidates have a share in each contest's decisive round, over all sections
+    select election_id, count(*) as n from results where section = 'all' and share_pct is not null group by all
+), all_stood as (
+    -- polls whose every named candidate stood: a first preference among candidates who later withdrew
+    -- (2016's July poll with Angela Eagle) asked a different question from the ballot's
+    select poll_id from polls p
+    group by poll_id
+    having bool_and(p.candidate_id is null or exists (
+        select 1 from candidates c where c.election_id = p.election_id and c.candidate_id = p.candidate_id
+        and c.status = 'stood'))
+)
 select p.poll_figure_id, p.poll_id, p.pollster, p.published, p.source_id, p.election_id, p.section,
        p.candidate_id, p.opponent_id, p.value as poll_pct, p.stated_as,
-       r.share_pct as result_pct, p.value - r.share_pct as error_points, r.source_id as result_source_id,
+       m.result_pct, p.value - m.result_pct as error_points, r.source_id as result_source_id,
        'derived' as basis,
-       'a poll''s head-to-head share excluding don''t knows against the share of the valid votes in results; '
-       || 'only kind = poll (canvasses and campaign claims are not polls), and only where the pair is the '
-       || 'election''s two candidates' as why
+       'a poll''s share against the share of the matching round in results: first preferences against round one '
+       || '(share_pct_first_round), head-to-head and final-round questions excluding don''t knows against the decisive '
+       || 'round (share_pct) where it is the poll''s two candidates; only kind = poll (canvasses and campaign claims '
+       || 'are not polls)' as why,
+       p.question, p.base, m.result_round
 from polls p
 join results r on r.election_id = p.election_id and r.section = p.section and r.candidate_id = p.candidate_id
-where p.kind = 'poll' and p.measure = 'share_pct' and p.question = 'head_to_head'
-  and p.base = 'excluding_dont_know'
-  and (select count(*) from candidates c where c.election_id = p.election_id and c.status = 'stood') = 2
-  and exists (select 1 from candidates c where c.election_id = p.election_id and c.candidate_id = p.opponent_id
-              and c.status = 'stood');
+cross join lateral (
+    select case when p.question = 'first_preference' then r.share_pct_first_round else r.share_pct end as result_pct,
+           case when p.question = 'first_preference' then 1 else r.round end as result_round
+) m
+where p.kind = 'poll' and p.measure = 'share_pct' and m.result_pct is not null
+  and ((p.question in ('head_to_head', 'final_round') and p.base = 'excluding_dont_know'
+        and (select n from finalists f where f.election_id = p.election_id) = 2
+        and exists (select 1 from results o where o.election_id = p.election_id and o.section = 'all'
+                    and o.candidate_id = p.opponent_id and o.share_pct is not null))
+    or (p.question = 'first_preference' and p.base in ('excluding_dont_know', 'not_stated')
+        and p.poll_id in (select poll_id from all_stood)));
 
 -- view results_wide: what is the result of each contest and section, one row each with a column per candidate, for spreadsheets?
 -- grain: one row per election and section of results
@@ -1007,6 +1077,16 @@ select election_id, section,
        max(share_pct) filter (where candidate_id = 'yvette-cooper') as yvette_cooper_share_pct,
        max(votes) filter (where candidate_id = 'liz-kendall') as liz_kendall_votes,
        max(share_pct) filter (where candidate_id = 'liz-kendall') as liz_kendall_share_pct,
+       max(votes) filter (where candidate_id = 'ed-miliband') as ed_miliband_votes,
+       max(share_pct) filter (where candidate_id = 'ed-miliband') as ed_miliband_share_pct,
+       max(votes) filter (where candidate_id = 'david-miliband') as david_miliband_votes,
+       max(share_pct) filter (where candidate_id = 'david-miliband') as david_miliband_share_pct,
+       max(votes) filter (where candidate_id = 'ed-balls') as ed_balls_votes,
+       max(share_pct) filter (where candidate_id = 'ed-balls') as ed_balls_share_pct,
+       max(votes) filter (where candidate_id = 'diane-abbott') as diane_abbott_votes,
+       max(share_pct) filter (where candidate_id = 'diane-abbott') as diane_abbott_share_pct,
+       max(votes) filter (where candidate_id = 'john-mcdonnell') as john_mcdonnell_votes,
+       max(share_pct) filter (where candidate_id = 'john-mcdonnell') as john_mcdonnell_share_pct,
        max(votes) filter (where candidate_id = 'keir-starmer') as keir_starmer_votes,
        max(share_pct) filter (where candidate_id = 'keir-starmer') as keir_starmer_share_pct,
        max(votes) filter (where candidate_id = 'rebecca-long-bailey') as rebecca_long_bailey_votes,
@@ -1021,8 +1101,9 @@ select election_id, section,
        max(share_pct) filter (where candidate_id = 'clive-lewis') as clive_lewis_share_pct,
        string_agg(distinct candidate_id, ', ' order by candidate_id) filter (
            where candidate_id not in ('jeremy-corbyn', 'owen-smith', 'angela-eagle', 'andy-burnham', 'yvette-cooper',
-                                      'liz-kendall', 'keir-starmer', 'rebecca-long-bailey', 'lisa-nandy', 'jess-phillips',
-                                      'emily-thornberry', 'clive-lewis')
+                                      'liz-kendall', 'ed-miliband', 'david-miliband', 'ed-balls', 'diane-abbott', 'john-mcdonnell',
+                                      'keir-starmer', 'rebecca-long-bailey', 'lisa-nandy', 'jess-phillips', 'emily-thornberry',
+                                      'clive-lewis')
        ) as other_candidates,
        string_agg(distinct source_id, ', ' order by source_id) as source_ids,
        'derived' as basis,
@@ -1079,3 +1160,55 @@ select w.election_id, w.section, w.eligible, w.eligible_source_id, er.eligible_v
        || 'eligible_reports lists every eligible figure' as why
 from wide w left join from_results r using (election_id, section)
 left join eligible_reports er using (election_id, section);
+
+-- view compare_contests: how do the 2010, 2015, 2016 and 2020 contests compare, section by section: the winner's share, the selectorate and turnout, the nomination thresholds and the registered-supporter fee?
+-- grain: one row per election and section that results or electorate reports on
+-- Nothing is added across sections here: 2010's sections are equal thirds of a weighted electoral
+-- college, so its `all` row gives only what sources report for the whole college.
+create or replace view compare_contests as
+with keys as (
+    select election_id, section from results
+    union
+    select election_id, section from turnout
+), systems as (
+    select election_id, section,
+           string_agg(distinct electoral_system, '; ' order by electoral_system) as electoral_system,
+           string_agg(distinct weighting, '; ' order by weighting) as weighting
+    from sections group by all
+), contest_system as (
+    select election_id, string_agg(distinct electoral_system, '; ' order by electoral_system) as electoral_system
+    from sections group by all
+), thresholds as (
+    -- every threshold for MPs' (and MEPs') nominations as the sources state it, each once
+    select election_id,
+           string_agg(distinct case unit when 'percent' then num || '%' else num || ' ' || unit end, '; '
+                      order by case unit when 'percent' then num || '%' else num || ' ' || unit end) as nomination_thresholds
+    from (select *, regexp_replace(cast(value as varchar), '\.0$', '') as num from rules)
+    where rule = 'nomination_threshold' and value is not null group by all
+), fees as (
+    select election_id,
+           string_agg(distinct case when qualifier = 'at_least' then 'at least £' else '£' end || num, '; '
+                      order by case when qualifier = 'at_least' then 'at least £' else '£' end || num)
+               as registered_supporter_fee
+    from (select *, regexp_replace(cast(value as varchar), '\.0$', '') as num from rules)
+    where rule = 'registered_supporter_fee' and unit = 'GBP' group by all
+)
+select k.election_id, e.year, coalesce(y.electoral_system, c.electoral_system) as electoral_system, k.section,
+       y.weighting,
+       e.winner_id, w.round as decisive_round, w.share_pct as winner_share_pct,
+       w.share_pct_first_round as winner_share_pct_first_round, w.votes as winner_votes,
+       t.eligible, t.turnout_reported, t.turnout_pct_reported, t.turnout_pct_from_ballots,
+       h.nomination_thresholds, f.registered_supporter_fee,
+       'derived' as basis,
+       'winner''s share and votes from results (the decisive round, and round one beside it); eligible and turnout '
+       || 'from turnout (the best-ranked report of each); electoral system and weighting from sections; every '
+       || 'nomination threshold and registered-supporter fee the rules table states for the contest' as why
+from keys k
+join elections e using (election_id)
+left join results w on w.election_id = k.election_id and w.section = k.section and w.candidate_id = e.winner_id
+left join turnout t on t.election_id = k.election_id and t.section = k.section
+left join systems y on y.election_id = k.election_id and y.section = k.section
+left join contest_system c on c.election_id = k.election_id
+left join thresholds h on h.election_id = k.election_id
+left join fees f on f.election_id = k.election_id
+order by e.year, k.section;

@@ -49,7 +49,7 @@ def test_discrepancies_chart_has_every_row_as_printed(drawn):
     kinds = ", ".join(f"'{k}'" for k in charts.DRAWN_KINDS)
     rows = api.connect().execute("select count(*) from discrepancies where value_a is not null and value_b is not null "
                                  f"and kind in ({kinds})").fetchone()[0]
-    assert svg.count(" v ") >= rows == 46
+    assert svg.count(" v ") >= rows == 69
     for label in ("about 641,000 (BBC News)", "38.20% (LabourList)", "20 (The Scotsman)"):
         assert label.replace("'", "&#39;") in svg, label
 
@@ -100,7 +100,7 @@ def test_a_changed_count_makes_the_chart_stale(tmp_path):
 
 def test_unknown_chart_and_missing_matplotlib_exit_2_with_a_hint(monkeypatch, capsys):
     assert cli.main(["chart", "no-such-chart"]) == 2
-    assert "choose from result-2016, compare-2015, discrepancies, poll-accuracy" in capsys.readouterr().err
+    assert "choose from result-2016, compare-2015, discrepancies, poll-accuracy, selectorate" in capsys.readouterr().err
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     assert cli.main(["chart", "--check"]) == 2
     assert "pip install 'labour2016[charts]'" in capsys.readouterr().err
@@ -110,3 +110,10 @@ def test_readme_shows_every_chart():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in NAMES:
         assert f"(docs/charts/{name}.png)" in readme, name
+
+
+def test_selectorate_chart_has_each_contest_and_adds_nothing_up(drawn):
+    svg = (drawn / "selectorate.svg").read_text(encoding="utf-8")
+    for label in ("2010", "electoral college", "no stored source", "554,272", "422,871", "turnout 76.3%", "654,006",
+                  "turnout 77.6%", "one member one vote"):
+        assert label in svg, label

@@ -113,7 +113,7 @@ def test_smiths_first_day_90_against_88_and_later_counts_are_not_contradictions(
 
 def test_threshold_is_51_nominations_or_20_percent_of_the_plp_and_eplp(con):
     got = {(r[0], r[1]) for r in rows(con, "select value, unit from contest_rules where rule = 'nomination_threshold' "
-                                           "and election_id = ?", Y16)}
+                                      "and election_id = ?", Y16)}
     assert got == {(51, "nominations"), (20, "percent")}
 
 
@@ -139,7 +139,8 @@ def test_the_nec_voted_18_to_14_on_12_july(con):
 
 
 def test_fee_window_and_freeze_date(con):
-    fees = set(rows(con, "select value, unit from rules where rule = 'registered_supporter_fee'"))
+    fees = set(rows(con, "select value, unit from rules where rule = 'registered_supporter_fee' "
+                     "and election_id = ?", Y16))
     assert fees == {(25, "GBP")}
     window = {r[0]: str(r[1]) for r in rows(con, "select rule_date_role, rule_date from rules where rule_id like 'window-%-serauk'")}
     assert window == {"opens": "2016-07-18", "closes": "2016-07-20"}
@@ -188,7 +189,8 @@ def test_183541_applications_against_129000_able_to_vote(con):
     shown = rows(con, "select source_a, source_b from discrepancies where measure = 'applications vs eligible' "
                       "and value_a = 183541 and value_b = 129000 order by 1, 2")
     assert ("aol-2016-07-20-labour-180000-applications", "sunderlandecho-2016-08-22-640000-eligible") in shown
-    rejected = one(con, "select value, qualifier from registration where measure = 'applications_rejected'")
+    rejected = one(con, "select value, qualifier from registration where measure = 'applications_rejected' "
+                   "and election_id = ?", Y16)
     assert rejected == (50000, "more_than")
 
 

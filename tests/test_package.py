@@ -21,7 +21,7 @@ def test_descriptor_metadata_is_complete(tables):
     assert dp.licenses and "quotations" in dp.licenses[0]["title"].lower()
     # one entry per row of sources.csv
     assert [s["title"] for s in dp.sources] == [f"{s['publisher']}: {s['title']}" for s in tables["sources"]]
-    assert len(dp.sources) == 74
+    assert len(dp.sources) == 72
     for resource in dp.resources:
         assert resource.schema.primary_key, resource.name
         for field in resource.schema.fields:
@@ -57,7 +57,8 @@ def test_disagreeing_sources_are_both_kept(tables):
                 rows(tables, "electorate", election_id=E16, section="all", measure="eligible")}
     assert eligible == {"independent-2016-09-21-smith-concedes": 640000, "gulftimes-2016-09-24-corbyn-wins": 654006,
                         "guardian-2016-09-24-corbyn-win-changed-party": 654006, "pinknews-2016-09-24-corbyn-wins": 640500,
-                        "sunderlandecho-2016-08-22-640000-eligible": 640000}
+                        "sunderlandecho-2016-08-22-640000-eligible": 640000,
+                        "itv-2016-09-24-turnout-77-6-labour-leadership": 660000}
     gmb = {r["source_id"]: r["ballot_participants"] for r in rows(tables, "endorsements", endorser_id="gmb", method="members_ballot")}
     assert gmb == {"bbc-2016-08-10-gmb-backs-smith": "43419", "morningstar-2016-08-11-gmb-turnout": "43635",
                    "ibtimes-uk-2016-09-24-smith-campaign": "43000"}

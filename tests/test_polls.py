@@ -65,8 +65,10 @@ def test_canvasses_and_campaign_claims_are_never_polls(con):
 
 
 def test_poll_accuracy_counts_only_polls(con):
-    got = rows(con, "select p.kind, count(*) from poll_accuracy a join polls p using (poll_figure_id) group by p.kind")
-    assert got == [("poll", 10)]
+    got = rows(con, "select p.kind, a.election_id, a.question, count(*) from poll_accuracy a join polls p using (poll_figure_id) "
+                    "group by all order by all")
+    # 2015: first preferences against round one (the July, August and re-weighted YouGov figures)
+    assert got == [("poll", "labour-leadership-2015", "first_preference", 13), ("poll", "labour-leadership-2016", "head_to_head", 10)]
     members = rows(con, "select poll_pct, round(result_pct, 2), round(error_points, 2) from poll_accuracy "
                         "where section = 'members' and candidate_id = 'jeremy-corbyn'")
     assert members == [(57.0, 58.99, -1.99)]
@@ -126,7 +128,8 @@ def test_jones_is_recorded_as_printed_and_no_candidate_is_invented(con):
 
 
 def test_slips_are_listed_as_slips_not_as_disagreements(con):
-    slips = dict(rows(con, "select stated_as_a, measure from discrepancies where kind = 'slip_of_print'"))
+    slips = dict(rows(con, "select stated_as_a, measure from discrepancies where kind = 'slip_of_print' "
+                           "and election_id = 'labour-leadership-2016'"))
     assert slips == {"6000,000": "malformed_number", "Jones": "wrong_name",
                      "61.8% of the electorate": "misdescribed_figure", "Own Smith’s": "misspelt_name"}
     assert rows(con, "select count(*) from discrepancies where kind <> 'slip_of_print' "

@@ -53,8 +53,8 @@ def test_the_examples_are_found():
     # every example but 8 shows its output (8 writes files and starts Datasette, printing nothing to
     # compare); 7 shows two, with and without the source texts; 3 runs two snippets, each shown
     numbered = re.findall(r"^\*\*(\d+)\. ", examples_section(), re.M)
-    assert len(numbered) == 21 and len(EXAMPLES) == len(numbered) - 1 + 1
-    assert [len(outputs) for _, _, outputs in EXAMPLES] == [1] * 6 + [2] + [1] * 14
+    assert len(numbered) == 24 and len(EXAMPLES) == len(numbered) - 1 + 1
+    assert [len(outputs) for _, _, outputs in EXAMPLES] == [1] * 6 + [2] + [1] * 17
 
 
 @pytest.mark.parametrize("lang,code,outputs", [e for e in EXAMPLES if e is not VALIDATE],

@@ -104,7 +104,10 @@ def test_candidate_not_in_contest(tmp_path, capsys, new, expected):
      [("data/events.csv", "result-2016", "date", "date-conflict")]),
     # The contest's result_date moved: the event that dates the same result is reported.
     ("data/elections.csv", "labour-leadership-2015", ",2015-09-12,", ",2015-09-13,",
-     [("data/events.csv", "result-2015", "date", "date-conflict")]),
+     [("data/events.csv", "result-2015", "date", "date-conflict"),
+      ("data/events.csv", "result-2015-labourlist", "date", "date-conflict"),
+      ("data/events.csv", "result-2015-walthamstow", "date", "date-conflict"),
+      ("data/events.csv", "result-2015-bbc", "date", "date-conflict")]),
     # Angela Eagle's withdrawal a day later than her candidacy's status_date says.
     ("data/events.csv", "eagle-withdrew-standard", ",2016-07-19,dateline,candidate_withdrew,", ",2016-07-20,dateline,candidate_withdrew,",
      [("data/events.csv", "eagle-withdrew-standard", "date", "date-conflict")]),

@@ -27,11 +27,13 @@ select c.election_id, c.candidate_id, n.name, c.incumbent, c.status,
        case when c.status = 'withdrew' then c.status_date end as withdrew_on,
        p.first_day_nominations, p.close_nominations, k.clp_nominations,
        r.votes, r.share_pct,
-       case when c.status = 'withdrew' then 'withdrew'
+       case when c.status in ('withdrew', 'fell_short') then c.status
             when e.winner_id = c.candidate_id then 'won' else 'lost' end as result,
        c.source_id,
        'launch: earliest leadership_challenge event; nominations from nomination_tallies; '
-       || 'votes and share from results (all sections); result from elections.winner_id' as why
+       || 'votes and share from results (all sections, the decisive round); result from elections.winner_id; '
+       || 'outcome and its round as candidates gives them' as why,
+       c.outcome, c.outcome_round
 from candidates c
 join elections e using (election_id)
 left join entities n on n.entity_id = c.candidate_id

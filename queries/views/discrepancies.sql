@@ -1,18 +1,25 @@
 -- view discrepancies: where do sources disagree, do totals match their parts, do shares match the counts, which slips of print are there?
 -- grain: one row per finding: two reports that cannot both hold or differ (two sources' figures, a total and its parts, a share and its counts, two dates, two namings of a court party), or one slip of print
 create or replace view discrepancies as
-with facts as (
+with final_rounds as (
+    -- a figure with no round named is a final figure: it is compared with the contest's last numbered round
+    select election_id, max(round) as final_round from votes group by election_id
+), facts as (
     select p.*, coalesce(q.compared_as, p.measure) as compared_as
     from (select distinct tbl, election_id, section, subject_id, candidate_id, measure, value, stated_as,
-                 qualifier, source_id, tolerance, low, high from precision w
+                 qualifier, coalesce(w.round, f.final_round) as in_round, source_id, tolerance, low, high
+          from precision w left join final_rounds f using (election_id)
           -- a slip of print is listed as one (below), not compared as a figure
           where not exists (select 1 from slips s where s.source_id = w.source_id and s.evidence = w.evidence
-                            and s.printed = w.stated_as)) p
+                            and s.printed = w.stated_as)
+            -- a count part-way through nominations is a snapshot of its hour, not a report of the result
+            and not (w.tbl = 'nominations' and w.section = 'interim')) p
     left join measure_equivalence q using (measure)
 ), same_figure as (
-    -- every two reports of one figure: same election, section, subject, candidate and compared measure
+    -- every two reports of one figure: same election, round, section, subject, candidate and compared measure
     select a, b from facts a join facts b
       on a.election_id is not distinct from b.election_id
+     and a.in_round is not distinct from b.in_round
      and coalesce(a.section, 'all') = coalesce(b.section, 'all')
      and a.subject_id is not distinct from b.subject_id
      and a.candidate_id is not distinct from b.candidate_id
@@ -28,7 +35,10 @@ with facts as (
            || a.tbl || ' / ' || b.tbl || ')' as why
     from same_figure
     where (a.source_id < b.source_id or (a.source_id = b.source_id and a.value < b.value))
-      and (a.high < b.low or b.high < a.low)
+      and ((a.high < b.low or b.high < a.low)
+           -- a count of nominations is a whole number, not a rounded one: 32 and 33 cannot both hold
+           or (a.tbl = 'nominations' and b.tbl = 'nominations' and a.measure = 'count' and b.measure = 'count'
+               and a.qualifier = 'exact' and b.qualifier = 'exact' and a.value <> b.value))
 ), electorate_parts as (
     select p.election_id, p.measure, p.source_id, sum(p.value) as parts, sum(p.tolerance) as tol,
            string_agg(p.stated_as, ' + ' order by p.section) as stated, count(distinct p.section) as n_sections
@@ -185,7 +195,7 @@ with facts as (
       on a.election_id = b.election_id and a.candidate_id = b.candidate_id and a.nominating_body = b.nominating_body
     where a.stage = 'first_day' and b.stage = 'close' and a.basis = 'reported' and b.basis = 'reported'
 ), once_only(event_type) as (
-    values ('voting_closed'), ('result_announced')
+    values ('voting_opened'), ('voting_closed'), ('result_announced')
 ), event_dates as (
     select 'dates_differ', a.election_id, null, null, null, a.event_type,
            null, strftime(a.date, '%Y-%m-%d'), a.source_id, null, strftime(b.date, '%Y-%m-%d'), b.source_id,

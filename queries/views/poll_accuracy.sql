@@ -1,17 +1,37 @@
--- view poll_accuracy: how close was each poll to the result (same contest, section and candidate, don't knows excluded)?
--- grain: one row per head-to-head poll share excluding don't knows (polls.poll_figure_id, kind poll) in a two-candidate contest, with a result for the same contest, section and candidate
+-- view poll_accuracy: how close was each poll to the matching round of the result (same contest, section and candidate)?
+-- grain: one row per poll share (polls.poll_figure_id, kind poll) with a result to match: a first preference against round one, where every candidate the poll names stood; a head-to-head or final-round share excluding don't knows against the decisive round, where that round is the poll's two candidates
 create or replace view poll_accuracy as
+with finalists as (
+    -- how many candidates have a share in each contest's decisive round, over all sections
+    select election_id, count(*) as n from results where section = 'all' and share_pct is not null group by all
+), all_stood as (
+    -- polls whose every named candidate stood: a first preference among candidates who later withdrew
+    -- (2016's July poll with Angela Eagle) asked a different question from the ballot's
+    select poll_id from polls p
+    group by poll_id
+    having bool_and(p.candidate_id is null or exists (
+        select 1 from candidates c where c.election_id = p.election_id and c.candidate_id = p.candidate_id
+        and c.status = 'stood'))
+)
 select p.poll_figure_id, p.poll_id, p.pollster, p.published, p.source_id, p.election_id, p.section,
        p.candidate_id, p.opponent_id, p.value as poll_pct, p.stated_as,
-       r.share_pct as result_pct, p.value - r.share_pct as error_points, r.source_id as result_source_id,
+       m.result_pct, p.value - m.result_pct as error_points, r.source_id as result_source_id,
        'derived' as basis,
-       'a poll''s head-to-head share excluding don''t knows against the share of the valid votes in results; '
-       || 'only kind = poll (canvasses and campaign claims are not polls), and only where the pair is the '
-       || 'election''s two candidates' as why
+       'a poll''s share against the share of the matching round in results: first preferences against round one '
+       || '(share_pct_first_round), head-to-head and final-round questions excluding don''t knows against the decisive '
+       || 'round (share_pct) where it is the poll''s two candidates; only kind = poll (canvasses and campaign claims '
+       || 'are not polls)' as why,
+       p.question, p.base, m.result_round
 from polls p
 join results r on r.election_id = p.election_id and r.section = p.section and r.candidate_id = p.candidate_id
-where p.kind = 'poll' and p.measure = 'share_pct' and p.question = 'head_to_head'
-  and p.base = 'excluding_dont_know'
-  and (select count(*) from candidates c where c.election_id = p.election_id and c.status = 'stood') = 2
-  and exists (select 1 from candidates c where c.election_id = p.election_id and c.candidate_id = p.opponent_id
-              and c.status = 'stood');
+cross join lateral (
+    select case when p.question = 'first_preference' then r.share_pct_first_round else r.share_pct end as result_pct,
+           case when p.question = 'first_preference' then 1 else r.round end as result_round
+) m
+where p.kind = 'poll' and p.measure = 'share_pct' and m.result_pct is not null
+  and ((p.question in ('head_to_head', 'final_round') and p.base = 'excluding_dont_know'
+        and (select n from finalists f where f.election_id = p.election_id) = 2
+        and exists (select 1 from results o where o.election_id = p.election_id and o.section = 'all'
+                    and o.candidate_id = p.opponent_id and o.share_pct is not null))
+    or (p.question = 'first_preference' and p.base in ('excluding_dont_know', 'not_stated')
+        and p.poll_id in (select poll_id from all_stood)));

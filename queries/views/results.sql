@@ -1,12 +1,28 @@
--- view results: what is the canonical result per election, section and candidate, from which source and why?
--- grain: one row per election, section and candidate that votes reports on (any measure), plus a derived all-sections row where no source gives an exact total but every section has a count
+-- view results: what is the canonical result per election, section and candidate in the contest's decisive round, with the first round beside it, from which source and why?
+-- grain: one row per election, section and candidate that votes reports on (any measure, any round), plus a derived all-sections row where no source gives an exact total but every section has a count and the sections are not a weighted electoral college
 create or replace view results as
-with chosen as (
+with final_rounds as (
+    -- a contest's decisive round: the last round any source numbers; a figure with no round named
+    -- is a final figure (2016 names none, 2015 only its first and decisive stage, 2010 four rounds)
+    select e.election_id, max(v.round) as final_round
+    from elections e left join votes v using (election_id)
+    group by e.election_id
+), counts_in_rounds as (
+    select r.*, f.final_round,
+           coalesce(r.round, f.final_round) is not distinct from f.final_round as decisive,
+           coalesce(r.round, f.final_round, 1) = 1 as first_round
+    from reported_counts r join final_rounds f using (election_id)
+), chosen as (
     select election_id, section, candidate_id, cast(value as bigint) as votes, source_id, reliability,
            is_record_source, n_reports, n_values, 'reported' as basis,
            exists (select 1 from reported_counts o where o.election_id = r.election_id and o.section = r.section
                    and o.candidate_id = r.candidate_id and o.is_record_source) as record_source_counted
-    from reported_counts r where preference = 1
+    from counts_in_rounds r where decisive
+    qualify row_number() over (partition by election_id, section, candidate_id order by preference) = 1
+), first_counts as (
+    select election_id, section, candidate_id, cast(value as bigint) as votes_first_round
+    from counts_in_rounds where first_round
+    qualify row_number() over (partition by election_id, section, candidate_id order by preference) = 1
 ), sections_per_election as (
     select election_id, count(distinct section) as n_sections
     from votes where section <> 'all' group by election_id
@@ -19,6 +35,8 @@ with chosen as (
     from chosen c
     join sections_per_election s using (election_id)
     where c.section <> 'all'
+      -- never add votes across the sections of a weighted electoral college (2010's equal thirds)
+      and not exists (select 1 from sections w where w.election_id = c.election_id and w.weighting = 'equal_third')
       and not exists (select 1 from chosen a where a.election_id = c.election_id
                       and a.candidate_id = c.candidate_id and a.section = 'all')
     group by c.election_id, c.candidate_id, s.n_sections
@@ -40,15 +58,28 @@ with chosen as (
     left join counted c using (election_id, section)
     left join candidates d on d.election_id = c.election_id and d.candidate_id = c.candidate_id
     group by k.election_id, k.section
+), shares_in_rounds as (
+    select v.election_id, v.section, v.candidate_id, v.value, v.source_id, r.reliability_rank, v.stated_as, v.round,
+           coalesce(v.round, f.final_round) is not distinct from f.final_round as decisive,
+           coalesce(v.round, f.final_round, 1) = 1 as first_round
+    from votes v join source_rank r using (source_id) join final_rounds f using (election_id)
+    where v.measure = 'share_pct' and v.qualifier = 'exact'
 ), reported_share as (
     select election_id, section, candidate_id, value as share_pct, source_id as share_source_id,
            row_number() over (partition by election_id, section, candidate_id
-                              order by r.reliability_rank, (v.round = 1) desc nulls last,
-                                       length(v.stated_as) desc, v.source_id) as preference
-    from votes v join source_rank r using (source_id)
-    where v.measure = 'share_pct' and v.qualifier = 'exact'
+                              order by reliability_rank, (round = 1) desc nulls last,
+                                       length(stated_as) desc, source_id) as preference
+    from shares_in_rounds where decisive
+), first_share as (
+    select election_id, section, candidate_id, value as share_pct_first_round
+    from shares_in_rounds where first_round
+    qualify row_number() over (partition by election_id, section, candidate_id
+                               order by reliability_rank, length(stated_as) desc, source_id) = 1
 )
-select k.election_id, k.section, k.candidate_id,
+-- where the decisive round is the first (2015, 2016), the first round's share is share_pct itself
+select r.* replace (case when r.round is null or r.round = 1 then r.share_pct else r.share_pct_first_round end
+                    as share_pct_first_round)
+from (select k.election_id, k.section, k.candidate_id,
        c.votes,
        -- a share from the counts needs this candidate's count too, not only a complete section
        case when t.complete and c.votes is not null then 100.0 * c.votes / t.section_votes else s.share_pct end as share_pct,
@@ -74,8 +105,15 @@ select k.election_id, k.section, k.candidate_id,
                else '' end
        || case when t.complete and c.votes is not null then '; share computed from the counts of every candidate in the section'
                when s.share_pct is not null then '; share as reported by ' || s.share_source_id
-               else '' end as why
+               else '' end as why,
+       f.final_round as round,
+       coalesce(fc.votes_first_round, case when f.final_round is null or f.final_round = 1 then c.votes end) as votes_first_round,
+       fs.share_pct_first_round
 from keys k
+join final_rounds f using (election_id)
+left join first_counts fc using (election_id, section, candidate_id)
+left join first_share fs using (election_id, section, candidate_id)
 left join counted c using (election_id, section, candidate_id)
 left join section_totals t using (election_id, section)
-left join (select * from reported_share where preference = 1) s using (election_id, section, candidate_id);
+left join (select * from reported_share where preference = 1) s using (election_id, section, candidate_id)
+) r;

@@ -207,7 +207,9 @@ def discrepancies(con) -> Chart:
 
 def poll_accuracy(con) -> Chart:
     rows = _rows(con, "select section, source_id, poll_pct, stated_as, result_pct, error_points, result_source_id "
-                      f"from poll_accuracy where candidate_id = '{CORBYN}' order by section, source_id")
+                      # the chart is of 2016's late-August poll; the view also matches 2015's polls to round one
+                      f"from poll_accuracy where candidate_id = '{CORBYN}' and election_id = 'labour-leadership-2016' "
+                      "order by section, source_id")
     pubs = _publishers(con)
     sections = [s for s in SECTIONS if any(r[0] == s for r in rows)]
     sources = sorted({r[1] for r in rows})
@@ -239,8 +241,48 @@ def poll_accuracy(con) -> Chart:
     return Chart("poll-accuracy", "poll_accuracy", title, fig, rows)
 
 
+def selectorate(con) -> Chart:
+    """The selectorate and the number who voted in each contest, all sections together, as reported."""
+    rows = _rows(con, "select year, election_id, eligible, turnout_reported, turnout_pct_reported, electoral_system "
+                      "from compare_contests where section = 'all' order by year")
+    sources = _rows(con, "select t.eligible_source_id, t.turnout_pct_source_id from turnout t "
+                         "where t.section = 'all'")
+    fig, ax = _figure(4.8)
+    years = [r[0] for r in rows]
+    x = range(len(years))
+    eligible = [r[2] or 0 for r in rows]
+    voted = [r[3] or 0 for r in rows]
+    ax.bar([i - 0.2 for i in x], eligible, width=0.4, color="#e8a0a8", label="Eligible (the best-ranked report)")
+    ax.bar([i + 0.2 for i in x], voted, width=0.4, color="#c8102e", label="Voted (as reported)")
+    top = max(eligible + voted + [1])
+    for i, r in enumerate(rows):
+        if r[2] is None and r[3] is None:
+            ax.text(i, top * 0.05, "no stored source\ngives the\nselectorate", ha="center", fontsize=8.5, color="#555555")
+            continue
+        if r[2]:
+            ax.text(i - 0.2, r[2] + top * 0.01, f"{r[2]:,.0f}", ha="center", fontsize=8.5)
+        if r[3]:
+            ax.text(i + 0.2, r[3] + top * 0.01, f"{r[3]:,.0f}", ha="center", fontsize=8.5)
+        if r[4] is not None:
+            ax.text(i, -top * 0.09, f"turnout {r[4]:g}%", ha="center", fontsize=9, color="#c8102e")
+    system = {"electoral_college": "electoral college", "one_member_one_vote": "one member one vote"}
+    ax.set_xticks(list(x), [f"{r[0]}\n{system.get(r[5], 'system not stated')}" for r in rows], fontsize=9)
+    ax.tick_params(axis="x", pad=22)
+    ax.set_ylim(0, top * 1.12)
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+    ax.set_ylabel("People, all sections")
+    title = "Selectorate and turnout, contest by contest"
+    _head(fig, ax, title, ncols=2, fontsize=9)
+    fig.text(0, 0, _credit(con, "compare_contests", [s for r in sources for s in r if s],
+                           "Eligible and voted are the figures the view turnout ranks first for each contest "
+                           "(eligible_reports there lists every other report); turnout as a source states it. "
+                           "Nothing is added up across sections."),
+             fontsize=8, color="#555555", va="top")
+    return Chart("selectorate", "compare_contests", title, fig, rows)
+
+
 CHARTS = {"result-2016": result_2016, "compare-2015": compare_2015, "discrepancies": discrepancies,
-          "poll-accuracy": poll_accuracy}
+          "poll-accuracy": poll_accuracy, "selectorate": selectorate}
 
 
 def fingerprint(chart: Chart) -> str:

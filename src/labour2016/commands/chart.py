@@ -7,7 +7,7 @@ from pathlib import Path
 
 HELP = "draw charts of the views (2016 result, 2015 v 2016, discrepancies, poll accuracy) as SVG/PNG; --check: exit 1 if stale"
 EXAMPLE = "labour2016 chart result-2016 --format png --out charts/"
-NAMES = ("result-2016", "compare-2015", "discrepancies", "poll-accuracy")
+NAMES = ("result-2016", "compare-2015", "discrepancies", "poll-accuracy", "selectorate")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
