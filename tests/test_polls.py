@@ -47,7 +47,8 @@ def test_every_figure_of_both_yougov_polls(con):
 def test_two_pages_reporting_one_poll_keep_both_rows_side_by_side(con):
     members = rows(con, "select source_id, value, base from polls where poll_id = ? and section = 'members' "
                         "and candidate_id = 'jeremy-corbyn' order by source_id", AUG)
-    assert members == [("ukpollingreport-2016-08-30-yougov-selectorate-poll", 57, "excluding_dont_know"),
+    # neither page says whether its section figures count don't knows (UK Polling Report says so only of its topline)
+    assert members == [("ukpollingreport-2016-08-30-yougov-selectorate-poll", 57, "not_stated"),
                        ("yougov-2016-08-30-corbyn-leads-smith-24", 52, "not_stated")]
 
 
@@ -66,10 +67,13 @@ def test_canvasses_and_campaign_claims_are_never_polls(con):
 
 def test_poll_accuracy_counts_only_polls(con):
     got = rows(con, "select p.kind, count(*) from poll_accuracy a join polls p using (poll_figure_id) group by p.kind")
-    assert got == [("poll", 10)]
-    members = rows(con, "select poll_pct, round(result_pct, 2), round(error_points, 2) from poll_accuracy "
-                        "where section = 'members' and candidate_id = 'jeremy-corbyn'")
-    assert members == [(57.0, 58.99, -1.99)]
+    assert got == [("poll", 2)]
+    overall = rows(con, "select poll_pct, round(result_pct, 2), round(error_points, 2), source_ids from poll_accuracy "
+                        "where section = 'all' and candidate_id = 'jeremy-corbyn'")
+    assert overall == [(62.0, 61.85, 0.15, "ukpollingreport-2016-08-30-yougov-selectorate-poll, "
+                                           "yougov-2016-08-30-corbyn-leads-smith-24")]
+    # the section figures are not known to exclude don't knows, so none is scored against the result
+    assert rows(con, "select count(*) from poll_accuracy where section <> 'all'") == [(0,)]
 
 
 def test_a_canvass_relabelled_as_a_poll_would_be_counted(tmp_path):
@@ -109,8 +113,9 @@ def test_the_result_as_the_later_pages_print_it(con):
     assert rows(con, "select value from electorate where source_id = 'pinknews-2016-09-24-corbyn-wins' "
                      "and measure = 'turnout_pct'") == [(79,)]
     rounded = rows(con, "select value_a, value_b from discrepancies where kind = 'rounded_differently' "
-                        "and source_a = 'pinknews-2016-09-24-corbyn-wins'")
-    assert rounded == [(59.0, 59.5)]
+                        "and source_a = 'pinknews-2016-09-24-corbyn-wins' order by value_a")
+    # "506,000 ... of people voted" is the 506,438 votes cast, rounded
+    assert rounded == [(59.0, 59.5), (506000.0, 506438.0)]
     turnout = rows(con, "select value_a, value_b from discrepancies where kind = 'sources_disagree' and measure = 'turnout_pct' "
                         "and source_b = 'pinknews-2016-09-24-corbyn-wins'")
     assert (77.6, 79.0) in turnout
