@@ -113,6 +113,16 @@ def test_the_earlier_electorate_is_a_later_count_not_a_contradiction(con):
     assert rows(con, "select count(*) from discrepancies where kind = 'later_count' and value_a = 654006") == [(0,)]
 
 
+def test_an_mps_count_is_read_one_way(con):
+    # the BBC's "90 nominations from Labour MPs" (no MEPs named) agrees with the 90 MPs and MEPs of
+    # HITC and the Standard (88 + 2): it is not set against the Scotsman's or the Standard's 88 MPs
+    assert rows(con, "select count(*) from discrepancies where candidate_id = 'owen-smith' and section = 'first_day' "
+                     "and 90 in (value_a, value_b) and 88 in (value_a, value_b) and subject = 'mps'") == [(0,)]
+    # i's "162 MPs" at the close names no MEPs either, but no MPs-and-MEPs figure agrees with it: it stays
+    # MPs, agreeing with AOL's 162 MPs, and is not set against AOL's 162 + 10
+    assert rows(con, "select count(*) from discrepancies where section = 'close'") == [(0,)]
+
+
 def test_no_poll_figures_on_different_bases_are_paired(con):
     got = rows(con, "select why from discrepancies where kind in ('poll_reports_differ', 'lead_vs_shares')")
     assert got and all(w.endswith("base not_stated)") for (w,) in got)
