@@ -223,3 +223,29 @@ def test_descriptions_of_a_named_party_can_all_hold(tmp_path):
     got = discrepancies(tiny(tmp_path, sources=SOURCES + WIRE, entities=ENTITIES, elections=ELECTIONS,
                              court_parties=parties))
     assert sorted((a, b) for _, _, a, _, b, _ in got) == [("a donor", "an MP"), ("a member", "an MP")]
+
+
+THIRD = SOURCES.replace("fictional-result,A fictional result (test data),Test Gazette",
+                        "fictional-third,A third fictional report (test data),Test Herald")
+
+
+def nomination(nid, body, value, source, words):
+    return (f"{nid},test-leadership-2016,alice-example,{body},first_day,count,,{value},{value},exact,{source},"
+            f"Alice Example had {value} nominations from {words},\n")
+
+
+def test_mps_in_a_source_that_names_no_meps_are_read_as_the_figure_that_agrees(tmp_path):
+    rows_ = (nomination("n-result", "mps", 90, "fictional-result", "MPs")
+             + nomination("n-wire", "plp_eplp", 90, "fictional-wire", "MPs and MEPs")
+             + nomination("n-third-mps", "mps", 88, "fictional-third", "MPs and two MEPs")
+             + nomination("n-third-meps", "meps", 2, "fictional-third", "MEPs"))
+    sources = SOURCES + WIRE + THIRD
+    # 90 "MPs" (no MEPs named) agrees with 90 MPs and MEPs and with 88 + 2: nothing to list
+    assert discrepancies(tiny(tmp_path / "a", sources=sources, nominations=rows_)) == []
+    # with no MPs-and-MEPs figure to agree with (91 and 88 + 3 elsewhere), it stays MPs: 90 against 88 MPs
+    rows_ = (nomination("n-result", "mps", 90, "fictional-result", "MPs")
+             + nomination("n-wire", "plp_eplp", 91, "fictional-wire", "MPs and MEPs")
+             + nomination("n-third-mps", "mps", 88, "fictional-third", "MPs and three MEPs")
+             + nomination("n-third-meps", "meps", 3, "fictional-third", "MEPs"))
+    assert discrepancies(tiny(tmp_path / "b", sources=sources, nominations=rows_)) == [
+        ("sources_disagree", "nominations", "90", "fictional-result", "88", "fictional-third")]
