@@ -1,19 +1,27 @@
 -- view discrepancies: where do sources disagree, do totals match their parts, do shares match the counts, which slips of print are there?
--- grain: one row per finding: two reports that cannot both hold or differ (two sources' figures, a total and its parts, a share and its counts, two dates, two namings of a court party), or one slip of print
+-- grain: one row per finding: two reports that cannot both hold or differ (two sources' figures, a total and its parts, a share and its counts, two dates, two namings of a court party), an earlier figure beside the later count, or one slip of print; each pair of reports once
 create or replace view discrepancies as
 with final_rounds as (
     -- a figure with no round named is a final figure: it is compared with the contest's last numbered round
     select election_id, max(round) as final_round from votes group by election_id
+), timed as (
+    -- when a figure was reported against the contest's result: `earlier` if its source was published
+    -- before the result date or the figure is an estimate (approximately); `final` if it is an exact
+    -- figure published on or after that date. An earlier figure against a final one is a later count.
+    select w.*, coalesce(s.published < e.result_date, false) or w.qualifier = 'approximately' as earlier,
+           coalesce(s.published >= e.result_date, false) and w.qualifier = 'exact' as final,
+           coalesce(w.round, f.final_round) as in_round
+    from precision w join sources s using (source_id) left join elections e using (election_id)
+    left join final_rounds f using (election_id)
 ), facts as (
     select p.*, coalesce(q.compared_as, p.measure) as compared_as
     from (select distinct tbl, election_id, section, subject_id, candidate_id, measure, value, stated_as,
-                 qualifier, coalesce(w.round, f.final_round) as in_round, source_id, tolerance, low, high
-          from precision w left join final_rounds f using (election_id)
+                 qualifier, in_round, source_id, tolerance, low, high, earlier, final from timed w
           -- a slip of print is listed as one (below), not compared as a figure
           where not exists (select 1 from slips s where s.source_id = w.source_id and s.evidence = w.evidence
                             and s.printed = w.stated_as)
-            -- a count part-way through nominations is a snapshot of its hour, not a report of the result
-            and not (w.tbl = 'nominations' and w.section = 'interim')) p
+            -- parliamentary nomination counts and gaps are compared below, each body read one way
+            and not (w.tbl = 'nominations' and w.section is not null and w.measure in ('count', 'shortfall'))) p
     left join measure_equivalence q using (measure)
 ), same_figure as (
     -- every two reports of one figure: same election, round, section, subject, candidate and compared measure
@@ -24,27 +32,35 @@ with final_rounds as (
      and a.subject_id is not distinct from b.subject_id
      and a.candidate_id is not distinct from b.candidate_id
      and a.compared_as = b.compared_as
+), differing as (
+    select a, b, a.tbl = 'electorate' and ((a.earlier and b.final) or (b.earlier and a.final)) as later
+    from same_figure
+    where a.high < b.low or b.high < a.low
 ), pairs as (
-    select 'sources_disagree' as kind, a.election_id, coalesce(a.section, b.section) as section,
+    select case when later then 'later_count' else 'sources_disagree' end as kind,
+           a.election_id, coalesce(a.section, b.section) as section,
            a.subject_id as subject, a.candidate_id,
            case when a.measure = b.measure then a.measure else a.measure || ' vs ' || b.measure end as measure,
            a.value as value_a, a.stated_as as stated_as_a, a.source_id as source_a,
            b.value as value_b, b.stated_as as stated_as_b, b.source_id as source_b,
            abs(a.value - b.value) as gap,
-           'reported values whose precision and qualifiers cannot both hold ('
-           || a.tbl || ' / ' || b.tbl || ')' as why
-    from same_figure
-    where (a.source_id < b.source_id or (a.source_id = b.source_id and a.value < b.value))
-      and ((a.high < b.low or b.high < a.low)
-           -- a count of nominations is a whole number, not a rounded one: 32 and 33 cannot both hold
-           or (a.tbl = 'nominations' and b.tbl = 'nominations' and a.measure = 'count' and b.measure = 'count'
-               and a.qualifier = 'exact' and b.qualifier = 'exact' and a.value <> b.value))
+           case when later then 'an estimate or a figure published before the result against an exact figure published '
+                                || 'with it: a later count, not a contradiction (' || a.tbl || ')'
+                else 'reported values whose precision and qualifiers cannot both hold (' || a.tbl || ' / ' || b.tbl || ')'
+           end as why
+    from differing
+    -- a later count runs from the earlier figure to the final one; other pairs are listed once, in source order
+    where case when later then a.earlier and b.final
+               else a.source_id < b.source_id or (a.source_id = b.source_id and a.value < b.value) end
 ), electorate_parts as (
+    -- a source's figures for the sections, exact or estimated (approximately), never a bound
     select p.election_id, p.measure, p.source_id, sum(p.value) as parts, sum(p.tolerance) as tol,
-           string_agg(p.stated_as, ' + ' order by p.section) as stated, count(distinct p.section) as n_sections
-    from precision p
+           string_agg(p.stated_as, ' + ' order by p.section) as stated, count(distinct p.section) as n_sections,
+           bool_or(p.earlier) as earlier
+    from timed p
     -- percentages of different sections' electorates do not add up to the whole's (2020's 72.6 + 95.5 + 35.0)
-    where p.tbl = 'electorate' and p.section <> 'all' and p.qualifier = 'exact' and p.measure <> 'turnout_pct'
+    where p.tbl = 'electorate' and p.section <> 'all' and p.qualifier in ('exact', 'approximately')
+      and p.measure <> 'turnout_pct'
     group by all
 ), electorate_total_vs_parts as (
     select 'total_vs_parts', t.election_id, 'all', null, null, t.measure,
@@ -54,15 +70,25 @@ with final_rounds as (
     from precision t join electorate_parts p using (election_id, measure, source_id)
     where t.tbl = 'electorate' and t.section = 'all' and t.qualifier = 'exact'
       and abs(t.value - p.parts) > t.tolerance + p.tol
-), electorate_total_vs_other_parts as (
-    select 'total_vs_parts', t.election_id, 'all', null, null, t.measure,
-           t.value, t.stated_as, t.source_id, p.parts, p.stated, p.source_id,
-           abs(t.value - p.parts),
-           'a source''s total against the sum of another source''s figures for all three sections'
-    from precision t join electorate_parts p
+), totals_vs_other_parts as (
+    select t.election_id, t.measure, t.value, t.stated_as, t.source_id, p.parts, p.stated, p.source_id as parts_source,
+           abs(t.value - p.parts) as gap, p.earlier and t.final as later
+    from timed t join electorate_parts p
       on p.election_id = t.election_id and p.measure = t.measure and p.source_id <> t.source_id
     where t.tbl = 'electorate' and t.section = 'all' and t.qualifier = 'exact' and p.n_sections = 3
       and abs(t.value - p.parts) > t.tolerance + p.tol
+), electorate_total_vs_other_parts as (
+    -- a later count runs from the earlier figure (the sections' sum) to the final total, as in pairs
+    select case when later then 'later_count' else 'total_vs_parts' end, election_id, 'all', null, null, measure,
+           case when later then parts else value end, case when later then stated else stated_as end,
+           case when later then parts_source else source_id end,
+           case when later then value else parts end, case when later then stated_as else stated end,
+           case when later then source_id else parts_source end, gap,
+           case when later
+                then 'the sum of a source''s figures for all three sections, published before the result or estimated, '
+                     || 'against an exact total published with it: a later count, not a contradiction'
+                else 'a source''s total against the sum of another source''s figures for all three sections' end
+    from totals_vs_other_parts
 ), results_total_vs_parts as (
     select 'total_vs_parts', a.election_id, 'all', a.candidate_id, a.candidate_id, 'votes',
            a.votes, null, a.source_id, sum(s.votes), null,
@@ -123,28 +149,22 @@ with final_rounds as (
      and b.candidate_id = a.opponent_id and b.opponent_id = a.candidate_id
     where a.measure = 'share_pct' and b.measure = 'share_pct' and a.value > b.value
 ), poll_pairs as (
-    -- the same figure of the same poll: same question, candidates and section (or one unsaid), same base
-    -- (or one page not saying; it disagrees only if no report on a stated base agrees with it)
+    -- the same figure of the same poll: same question, candidates and section (or one unsaid), and the same
+    -- base as recorded (a share without don't knows is never set against one with them, or one whose base is unsaid)
     select case when b.derived then 'lead_vs_shares' else 'poll_reports_differ' end,
            a.election_id, coalesce(a.section, b.section), a.poll_id, a.candidate_id,
            a.measure || coalesce(' v ' || a.opponent_id, ''),
            a.value, a.stated_as, a.source_id, b.value, b.stated_as, b.source_id, abs(a.value - b.value),
            case when b.derived then 'a stated lead against the lead the shares give'
                 else 'two reports of the same poll figure' end
-           || ' (' || a.question || '; base ' || a.base || ' / ' || b.base || ')'
+           || ' (' || a.question || '; base ' || a.base || ')'
     from poll_values a join poll_values b
       on a.poll_id = b.poll_id and a.question = b.question and a.measure = b.measure
      and a.candidate_id is not distinct from b.candidate_id and a.opponent_id is not distinct from b.opponent_id
      and (a.section is null or b.section is null or a.section = b.section)
-     and (a.base = b.base or 'not_stated' in (a.base, b.base))
+     and a.base = b.base
      and (b.derived or a.source_id < b.source_id)
     where not a.derived and (a.high < b.low or b.high < a.low)
-      and not exists (
-          select 1 from poll_values c, (values (a.base, a.value, b.base), (b.base, b.value, a.base)) u(base, value, other)
-          where u.base = 'not_stated' and u.other <> 'not_stated' and c.base <> 'not_stated'
-            and c.poll_id = a.poll_id and c.question = a.question and c.measure = a.measure
-            and c.candidate_id is not distinct from a.candidate_id and c.opponent_id is not distinct from a.opponent_id
-            and u.value between c.low and c.high)
 ), claims as (
     -- a canvass or a campaign's figure beside what the pollster itself reported for the same pair:
     -- different methods and populations, shown side by side and never counted as a poll
@@ -165,35 +185,73 @@ with final_rounds as (
            null, s.printed, s.source_id, null, null, null, null,
            'printed as shown; not compared with other sources: ' || s.notes
     from slips s
-), nomination_pairs as (
-    -- a derived count against another source's count of the same candidate and stage: the same body,
-    -- or, for a count derived from a gap, "MPs" in a source that names no MEPs against "MPs and MEPs"
-    select a.*, b.nominating_body as body_b, b.nominations as nominations_b, b.stated_as as stated_as_b,
-           b.source_id as source_b, b.basis as basis_b
-    from nomination_tallies a join nomination_tallies b
+), nomination_figures as (
+    -- every parliamentary nomination count (nomination_tallies: reported, or derived from MPs and MEPs
+    -- apart; a count derived from a gap is not compared, the gap is, as printed) and every gap
+    select election_id, candidate_id, stage, nominating_body, 'nominations' as measure, nominations as value,
+           stated_as, source_id, basis, derived_from
+    -- a count part-way through nominations (interim) is a snapshot of its hour, not a report of the result
+    from nomination_tallies where derived_from is distinct from 'shortfall' and stage <> 'interim'
+    union all
+    select election_id, candidate_id, stage, nominating_body, 'shortfall', value, stated_as, source_id, 'reported', null
+    from nominations where measure = 'shortfall' and stage is not null and stage <> 'interim'
+), mps_unsure as (
+    -- sources whose "MPs" may mean MPs and MEPs: they give MPs' figures at a stage and name no MEPs there
+    select distinct n.election_id, n.stage, n.source_id from nominations n
+    where n.nominating_body = 'mps' and n.stage is not null
+      and not exists (select 1 from nominations m where m.election_id = n.election_id and m.stage = n.stage
+                      and m.source_id = n.source_id and m.nominating_body = 'meps')
+), mps_read_as as (
+    -- one reading per source and stage, never both: MPs and MEPs where another source's MPs-and-MEPs
+    -- figure for the same candidate agrees with one of its figures, else MPs
+    select u.election_id, u.stage, u.source_id,
+           case when exists (select 1 from nomination_figures r join nomination_figures o
+                               on o.election_id = r.election_id and o.candidate_id = r.candidate_id and o.stage = r.stage
+                              and o.measure = r.measure and o.value = r.value and o.source_id <> r.source_id
+                              and o.nominating_body = 'plp_eplp'
+                             where r.election_id = u.election_id and r.stage = u.stage and r.source_id = u.source_id
+                               and r.nominating_body = 'mps')
+                then 'plp_eplp' else 'mps' end as body
+    from mps_unsure u
+), nomination_read as (
+    select f.*, case when f.nominating_body = 'mps' then coalesce(x.body, 'mps') else f.nominating_body end as compared_as
+    from nomination_figures f left join mps_read_as x using (election_id, stage, source_id)
+), nominations_differ as (
+    -- two sources' counts (or gaps) for the same candidate, stage and body as read; a derived count first
+    select 'sources_disagree', a.election_id, a.stage, a.compared_as, a.candidate_id,
+           case when a.nominating_body = b.nominating_body then a.measure
+                else a.measure || ': ' || a.nominating_body || ' vs ' || b.nominating_body end,
+           a.value, a.stated_as, a.source_id, b.value, b.stated_as, b.source_id, abs(a.value - b.value),
+           'two sources'' ' || case a.measure when 'shortfall' then 'gaps' else 'counts' end
+           || ' for the same candidate, stage and body (nomination_tallies)'
+           || case when 'derived' in (a.basis, b.basis) then '; a derived count adds the source''s own MPs and MEPs' else '' end
+           || case when a.nominating_body <> b.nominating_body
+                   then '; "MPs" in a source that names no MEPs read as MPs and MEPs, as another source''s figure agrees'
+                   else '' end
+    from nomination_read a join nomination_read b
       on a.election_id = b.election_id and a.candidate_id = b.candidate_id and a.stage = b.stage
-     and a.source_id <> b.source_id and a.nominations <> b.nominations
-    where a.basis = 'derived' and (b.basis = 'reported' or a.source_id < b.source_id)
-      and (a.nominating_body = b.nominating_body
-           or (a.derived_from = 'shortfall' and a.nominating_body = 'mps' and b.nominating_body in ('plp', 'plp_eplp')
-               and not exists (select 1 from nominations m where m.source_id = a.source_id and m.stage = a.stage
-                               and m.nominating_body = 'meps')))
-), nominations_derived as (
-    select 'sources_disagree', election_id, stage, nominating_body, candidate_id,
-           case when nominating_body = body_b then 'nominations' else 'nominations: ' || nominating_body || ' vs ' || body_b end,
-           nominations, stated_as, source_id, nominations_b, stated_as_b, source_b,
-           abs(nominations - nominations_b),
-           'a count derived from the source''s own figures (' || derived_from || ') against another source''s '
-           || basis_b || ' count (nomination_tallies)'
-    from nomination_pairs
+     and a.measure = b.measure and a.compared_as = b.compared_as and a.value <> b.value and a.source_id <> b.source_id
+    where (a.basis = 'derived' and b.basis = 'reported') or (a.basis = b.basis and a.source_id < b.source_id)
+), nominations_within_source as (
+    -- one source giving two counts for the same candidate, stage and body (LabourList's 33 and its website's 32)
+    select 'sources_disagree', election_id, stage, nominating_body, candidate_id, 'nominations',
+           min(value), arg_min(stated_as, value), source_id, max(value), arg_max(stated_as, value), source_id,
+           max(value) - min(value),
+           'one source''s two counts for the same candidate, stage and body (nominations)'
+    from nominations
+    where measure = 'count' and stage is not null and stage <> 'interim'
+    group by election_id, stage, nominating_body, candidate_id, source_id
+    having count(distinct value) > 1
 ), later_counts as (
-    select 'later_count', a.election_id, 'first_day vs close', a.nominating_body, a.candidate_id, 'nominations',
-           a.nominations, a.stated_as, a.source_id, b.nominations, b.stated_as, b.source_id,
-           abs(b.nominations - a.nominations),
+    select 'later_count', a.election_id, 'first_day vs close', a.compared_as, a.candidate_id, 'nominations',
+           a.value, a.stated_as, a.source_id, b.value, b.stated_as, b.source_id,
+           abs(b.value - a.value),
            'a first-day count against a count at the close of nominations: a later count, not a contradiction'
-    from nomination_tallies a join nomination_tallies b
-      on a.election_id = b.election_id and a.candidate_id = b.candidate_id and a.nominating_body = b.nominating_body
-    where a.stage = 'first_day' and b.stage = 'close' and a.basis = 'reported' and b.basis = 'reported'
+    from nomination_read a join nomination_read b
+      on a.election_id = b.election_id and a.candidate_id = b.candidate_id and a.compared_as = b.compared_as
+     and a.measure = b.measure
+    where a.measure = 'nominations' and a.stage = 'first_day' and b.stage = 'close'
+      and a.basis = 'reported' and b.basis = 'reported'
 ), once_only(event_type) as (
     values ('voting_opened'), ('voting_closed'), ('result_announced')
 ), event_dates as (
@@ -206,20 +264,21 @@ with final_rounds as (
     where a.event_type in (select event_type from once_only)
 ), rule_dates as (
     select 'dates_differ', a.election_id, null, null, null,
-           a.rule || ': ' || a.rule_date_role || ' vs ' || b.rule_date_role,
+           a.rule || ': ' || a.rule_date_role,
            null, a.rule_date_stated_as, a.source_id, null, b.rule_date_stated_as, b.source_id,
            abs(date_diff('day', a.rule_date, b.rule_date)),
-           'the cut-off of the same rule dated differently (gap in days): ' || a.rule_id || ' / ' || b.rule_id
-    -- across sources only: one source that gives both dates (JLM: joined "by January 12" and held
-    -- membership "until July 12 – the “freeze date”") gives them distinct roles, not two cut-offs
+           'the same date of the same rule (same role) dated differently (gap in days): ' || a.rule_id || ' / ' || b.rule_id
+    -- the same role only: a freeze date and a joining cut-off are the two ends of one rule (JLM: joined
+    -- "by January 12" and held membership "until July 12 – the “freeze date”"), not two cut-offs
     from rules a join rules b
-      on a.election_id = b.election_id and a.rule = b.rule and a.rule_date < b.rule_date and a.source_id <> b.source_id
-    where a.rule_date_role in ('freeze_date', 'joined_by') and b.rule_date_role in ('freeze_date', 'joined_by')
+      on a.election_id = b.election_id and a.rule = b.rule and a.rule_date_role = b.rule_date_role
+     and a.rule_date < b.rule_date and a.source_id <> b.source_id
 ), party_texts as (
-    select case_id, role, position, 'name_as_printed' as attribute, name_as_printed as said, source_id, party_id
+    select case_id, role, position, 'name_as_printed' as attribute, name_as_printed as said, source_id, party_id,
+           false as unnamed
     from court_parties where name_as_printed is not null
     union all
-    select case_id, role, position, 'described_as', described_as, source_id, party_id
+    select case_id, role, position, 'described_as', described_as, source_id, party_id, name_as_printed is null
     from court_parties where described_as is not null
 ), court_parties_differ as (
     select case a.attribute when 'name_as_printed' then 'names_differ' else 'descriptions_differ' end,
@@ -232,6 +291,9 @@ with final_rounds as (
       on a.case_id = b.case_id and a.role = b.role and a.position is not distinct from b.position
      and a.attribute = b.attribute and a.party_id < b.party_id
     where lower(a.said) <> lower(b.said)
+      -- descriptions of a party the texts name can all hold ("a member of the Labour Party", "Labour donor"):
+      -- only a description of the party where the text does not name it is set against them ("an MP")
+      and (a.attribute = 'name_as_printed' or a.unnamed <> b.unnamed)
 )
 select * from pairs
 union all select * from rounded
@@ -243,7 +305,8 @@ union all select * from electorate_total_vs_other_parts
 union all select * from results_total_vs_parts
 union all select * from valid_vs_results
 union all select * from shares
-union all select * from nominations_derived
+union all select * from nominations_differ
+union all select * from nominations_within_source
 union all select * from later_counts
 union all select * from event_dates
 union all select * from rule_dates

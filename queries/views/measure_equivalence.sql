@@ -5,6 +5,7 @@ select * from (values
     -- not turnout: ballots returned include rejected ones, so 2015's 422,871 turnout and its
     -- 422,664 valid first-stage votes are different measures, not a disagreement
     ('valid_votes', 'ballots_counted', 'valid votes, compared with votes cast'),
-    ('votes_cast', 'ballots_counted', 'votes cast (the sources mean the valid votes), compared with valid votes'),
-    ('applications', 'eligible', 'registered-supporter applications (AOL: "who each paid £25 to get their vote"), compared with the registered supporters able to vote')
+    ('votes_cast', 'ballots_counted', 'votes cast (the sources mean the valid votes), compared with valid votes')
+    -- not applications: registered-supporter applications are not the supporters able to vote (the
+    -- Sunderland Echo: "More than 50,000 applications ... were rejected"), so 183,541 v 129,000 is no disagreement
 ) as t(measure, compared_as, why);

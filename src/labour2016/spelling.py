@@ -26,6 +26,10 @@ EXACT = "exact"  # the qualifier of a bare figure
 # Units and signs after or before a figure; the value is the figure as written ("£60bn" -> 60).
 _SUFFIX = re.compile(r"\s*(%|per\s*cent|percent|pp|percentage points?|bn|billion|m|k)\s*$", re.I)
 _CURRENCY = re.compile(r"^[£$€]\s*")
+# A sign after a figure that makes it a lower bound ("20+", "380,000-plus"): the value is the figure.
+# Whether it means more_than or at_least the sign does not say, so qualifier() reads it as no hedge
+# and the row's notes say how it is read (validate's qualifier-vs-hedge rule asks for that).
+_PLUS = re.compile(r"\s*(\+|-?\s*plus)$", re.I)
 _NUMERAL = re.compile(r"^\d[\d,]*(\.\d+)?$")
 
 _UNITS = {
@@ -60,6 +64,7 @@ def _hedges(text: str) -> tuple[list[str], str]:
 def _strip(text: str) -> str:
     s = _hedges(text)[1]
     s = _CURRENCY.sub("", s)
+    s = _PLUS.sub("", s)
     s = _SUFFIX.sub("", s)
     return s.strip()
 
