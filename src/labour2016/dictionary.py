@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import catalog, model, package, reader
 from .atomic import write_atomic
+from .problems import Exit
 
 DICTIONARY = "data-dictionary.md"
 DATASHEET = "datasheet.md"
@@ -219,7 +220,7 @@ def run(docs_dir: Path, check: bool = False) -> int:
     if not docs_dir.is_dir():
         print(f"labour2016 docs: no docs folder at {docs_dir} (in a checkout it is docs/; "
               "otherwise pass --docs-dir)", file=sys.stderr)
-        return 2
+        return Exit.CANNOT_RUN
     try:
         if check:
             out_of_date = stale(docs_dir)
@@ -227,12 +228,12 @@ def run(docs_dir: Path, check: bool = False) -> int:
                 print(f"stale: {p} (run `labour2016 docs` or `make docs`)", file=sys.stderr)
             if not out_of_date:
                 print("up to date: " + ", ".join(str(p) for p in expected(docs_dir)))
-            return 1 if out_of_date else 0
+            return Exit.PROBLEMS if out_of_date else Exit.OK
         for p in generate(docs_dir):
             print(f"wrote {p}")
         return 0
     except (OSError, ValueError) as exc:
         print(f"labour2016 docs: {exc}", file=sys.stderr)
-        return 2
+        return Exit.CANNOT_RUN
 
 

@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from . import catalog, package, sqlgen
+from .problems import Exit
 
 SITE_SRC = package.HERE.parent.parent / "site"
 WASM_DIST = Path("node_modules") / "@duckdb" / "duckdb-wasm" / "dist"
@@ -130,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         out = build(args.out)
     except (SiteError, OSError) as e:
         print(f"labour2016 site: {e}", file=sys.stderr)
-        return 2
+        return Exit.CANNOT_RUN
     print(f"labour2016 site: wrote {out}/ (serve it with: python -m http.server -d {out})")
     return 0
 

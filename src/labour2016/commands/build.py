@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from .. import model, package, sqlgen
+from ..problems import Exit
 from ..sqlgen import ident, sql_str
 
 HELP = ("write OUT/labour2016.duckdb (tables and views), OUT/parquet/<table>.parquet, OUT/labour2016.sqlite "
@@ -125,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
         base, descriptor = package.locate(args.package)
     except FileNotFoundError as e:
         progress(str(e))
-        return 2
+        return Exit.CANNOT_RUN
     staged: list[tuple[Path, Path]] = []
     try:
         pkg = gate.check(base, descriptor.name)
@@ -137,13 +138,13 @@ def run(args: argparse.Namespace) -> int:
             os.replace(tmp, target)
     except model.PackageError as e:
         progress(str(e))
-        return 1
+        return Exit.PROBLEMS
     except (duckdb.Error, sqlite3.Error, OSError, ValueError, KeyError) as e:
         _discard(staged)
         if isinstance(e, duckdb.InterruptException):
             raise KeyboardInterrupt from None  # Ctrl-C (see cli.entry)
         progress(f"failed: {e} (temporary files removed)")
-        return 1
+        return Exit.PROBLEMS
     except BaseException:  # Ctrl-C: leave nothing half-written behind either
         _discard(staged)
         raise
