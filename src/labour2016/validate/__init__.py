@@ -52,14 +52,14 @@ class Report:
 
 
 def _in_order(found: list[Problem], declared: tuple[Rule, ...], step: str) -> list[Problem]:
-    """A step's problems rule by rule (in the order the step declares them), then by file and
-    line: never the order the rows or the queries came in. Two problems of one rule on one line
-    keep the order the step found them in (a source's sha256 before its size)."""
+    """A step's problems by file and line, then rule (in the order the step declares them), as a
+    linter lists them: never the order the rows or the queries came in. Two problems of one rule
+    on one line keep the order the step found them in (a source's sha256 before its size)."""
     order = {r.id: k for k, r in enumerate(declared)}
     for p in found:
         if p.rule not in order:
             raise ValueError(f"step {step} reported {p.rule!r}, which it does not declare")  # a bug, not bad data
-    return sorted(found, key=lambda p: (order[p.rule], p.file, p.line or 0))
+    return sorted(found, key=lambda p: (p.file, p.line or 0, order[p.rule]))
 
 
 def _call(check: Callable, **available) -> list[Problem]:
