@@ -213,16 +213,67 @@ def outside(root: Path, rel: str) -> str | None:
     return None
 
 
+# A descriptor or schema is a few kilobytes; these bound what a hostile one can make the reader do.
+MAX_JSON_BYTES = 8 << 20
+MAX_JSON_DEPTH = 32
+
+
+class _Duplicate(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list) -> dict:
+    keys = [k for k, _ in pairs]
+    for k in keys:
+        if keys.count(k) > 1:
+            raise _Duplicate(k)
+    return dict(pairs)
+
+
+def _depth(text: str) -> int:
+    """How deeply the JSON text nests objects and arrays (brackets inside strings not counted)."""
+    deepest = depth = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            escaped, in_string = (False, True) if escaped else (ch == "\\", ch != '"')
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
 def read_json(path: Path, rel: str, refusals: list[Problem]) -> dict | None:
+    """A descriptor or schema file's JSON object; a key given twice (JSON keeps the last silently,
+    other readers the first), absurd size or nesting is refused, never a crash."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        if path.stat().st_size > MAX_JSON_BYTES:
+            refusals.append(refusal(rel, None, None, "json-error",
+                                    f"{path.stat().st_size:,} bytes: more than a descriptor or schema needs "
+                                    f"(at most {MAX_JSON_BYTES:,})", "this is not a descriptor or schema file"))
+            return None
+        text = path.read_text(encoding="utf-8")
+        if _depth(text) > MAX_JSON_DEPTH:
+            refusals.append(refusal(rel, None, None, "json-error",
+                                    f"nested more than {MAX_JSON_DEPTH} levels deep", "a descriptor or schema nests a "
+                                    "few levels: this is not one"))
+            return None
+        data = json.loads(text, object_pairs_hook=_no_duplicates)
     except UnicodeDecodeError as e:
         refusals.append(refusal(rel, None, None, "encoding-error", f"not UTF-8 at byte {e.start}",
                                 "save the file as UTF-8"))
         return None
-    except json.JSONDecodeError as e:
-        refusals.append(refusal(rel, None, None, "json-error",
-                                f"not valid JSON: {e.msg} (line {e.lineno}, column {e.colno})",
+    except _Duplicate as e:
+        refusals.append(refusal(rel, None, str(e), "json-error", f"the key {str(e)!r} is given twice in one object",
+                                "keep one of them: readers differ on which one wins"))
+        return None
+    except (json.JSONDecodeError, RecursionError) as e:
+        where = f": {e.msg} (line {e.lineno}, column {e.colno})" if isinstance(e, json.JSONDecodeError) else ""
+        refusals.append(refusal(rel, None, None, "json-error", f"not valid JSON{where}",
                                 "fix the JSON syntax (a missing comma, quote or bracket)"))
         return None
     except OSError as e:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -128,9 +129,10 @@ def run(args: argparse.Namespace) -> int:
         progress(str(e))
         return Exit.CANNOT_RUN
     staged: list[tuple[Path, Path]] = []
+    out: Path = args.out.resolve()
+    created = not out.exists()  # a folder this run makes is removed again if the run fails
     try:
         pkg = gate.check(base, descriptor.name)
-        out: Path = args.out.resolve()
         (out / "parquet").mkdir(parents=True, exist_ok=True)
         _remove_stale(out)
         _write_all(pkg, out, staged)
@@ -141,6 +143,8 @@ def run(args: argparse.Namespace) -> int:
         return Exit.PROBLEMS
     except (duckdb.Error, sqlite3.Error, OSError, ValueError, KeyError) as e:
         _discard(staged)
+        if created:
+            shutil.rmtree(out, ignore_errors=True)
         if isinstance(e, duckdb.InterruptException):
             raise KeyboardInterrupt from None  # Ctrl-C (see cli.entry)
         progress(f"failed: {e} (temporary files removed)")
