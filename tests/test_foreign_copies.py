@@ -1,7 +1,6 @@
 """The same package as Windows, Excel or another editor writes it validates exactly as the
 original; a hostile descriptor is refused without a traceback or a network call; the verdict never
 depends on the order of rows; a refused build leaves nothing behind; a pattern cannot hang validate."""
-import hashlib
 import json
 import subprocess
 import sys
