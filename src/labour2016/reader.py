@@ -107,10 +107,12 @@ def _create(con, resource: model.Resource, k: int, crlf: bool, parallel: bool) -
     text = [f"replace(c{i}, chr(13) || chr(10), chr(10))" if crlf else f"c{i}" for i in range(n)]
     cells = [f"case when list_contains(?, {t}) then null else {t} end as r{i}" for i, t in enumerate(text)]
     typed = [f"{e} as v{i}" for i, f in enumerate(resource.fields) if (e := _typed_expr(f, f"r{i}")) is not None]
-    breaks = " + ".join(f"coalesce(length(r{i}) - length(replace(r{i}, chr(10), '')), 0)" for i in range(n))
+    # strpos finds no line break in almost every cell, and is far cheaper than counting them
+    breaks = " + ".join(f"(case when strpos(r{i}, chr(10)) > 0 then length(r{i}) - length(replace(r{i}, chr(10), '')) "
+                        f"else 0 end)" for i in range(n))
     last = f"c{n - 1}"
     con.execute(
-        f"create or replace temp table t{k} as "
+        f"create or replace table t{k} as "
         f"select * exclude (_row), "
         f"1 + _row + coalesce(sum(_breaks) over (order by _row rows between unbounded preceding and 1 preceding), 0)"
         f" as {LINE} from ("

@@ -76,20 +76,22 @@ def validate(root: Path, sources: Path | None, progress: Callable[[str], None] |
     pkg = package.model(root, descriptor)
     sources = Path(sources) if sources is not None else None
     available: dict[str, Any] = {"model": pkg, "sources": sources}
-    for k, name in enumerate(STEPS, 1):
-        if name != "descriptor" and pkg.raw is None:
-            break
-        if progress:
-            progress(f"{name} ({k}/{len(STEPS)})")
-        if name == "files":
-            db, found = step_module(name).read(pkg)
-            available["db"] = db
-            report.tables, report.rows = len(db.tables), sum(t.rows for t in db.tables.values())
-        else:
-            found = _call(step_module(name).check, **available)
-        report.problems += _in_order(found, step_module(name).RULES, name)
-    if "db" in available:
-        available["db"].con.close()
+    try:
+        for k, name in enumerate(STEPS, 1):
+            if name != "descriptor" and pkg.raw is None:
+                break
+            if progress:
+                progress(f"{name} ({k}/{len(STEPS)})")
+            if name == "files":
+                db, found = step_module(name).read(pkg)
+                available["db"] = db
+                report.tables, report.rows = len(db.tables), sum(t.rows for t in db.tables.values())
+            else:
+                found = _call(step_module(name).check, **available)
+            report.problems += _in_order(found, step_module(name).RULES, name)
+    finally:
+        if "db" in available:
+            available["db"].close()  # and its temporary folder, if it has one
     report.model = pkg if pkg.raw is not None else None
     if sources is None:
         report.sources_note = ("source texts not found: sha256 and verbatim-span checks skipped "

@@ -3,6 +3,9 @@ queries: UTF-8, the schema's header, no ragged or blank rows. A byte-order mark 
 endings are read as the LF original (spreadsheet programs and git on Windows write them)."""
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,12 +14,24 @@ from .. import reader
 RULES = (*reader.RULES, reader.ENCODING)
 
 
+# Above this much CSV, the tables are kept in a DuckDB file in a temporary folder (compressed,
+# and spilled to disk past MEMORY_LIMIT) rather than in memory, so memory stays bounded at scale.
+SPILL_ABOVE = 64 << 20
+MEMORY_LIMIT = "1GB"
+
+
 @dataclass(frozen=True)
 class Database:
     """The package's readable tables (name -> reader.Table, with views `t<k>_raw` and
-    `t<k>_typed`) on the DuckDB connection `con`."""
+    `t<k>_typed`) on the DuckDB connection `con`; `folder` holds its file when it has one."""
     con: Any
     tables: dict
+    folder: str | None = None
+
+    def close(self) -> None:
+        self.con.close()
+        if self.folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def table(self, name: str):
         return self.tables.get(name)
@@ -33,7 +48,13 @@ def read(model) -> tuple[Database, list]:
     """Every resource read into one in-memory DuckDB, which then may touch no other file."""
     import duckdb
 
-    con = duckdb.connect(config={"threads": 2})
+    size = sum(r.file.stat().st_size for r in model.resources.values())
+    folder = tempfile.mkdtemp(prefix="labour2016-validate-") if size > SPILL_ABOVE else None
+    if folder:
+        con = duckdb.connect(os.path.join(folder, "tables.duckdb"),
+                             config={"threads": 2, "memory_limit": MEMORY_LIMIT, "temp_directory": folder})
+    else:
+        con = duckdb.connect(config={"threads": 2})
     tables, problems = {}, []
     for k, resource in enumerate(model.resources.values()):
         table, found = reader.load(con, resource, k)
@@ -41,4 +62,4 @@ def read(model) -> tuple[Database, list]:
         if table is not None:
             tables[resource.name] = table
     con.execute("set enable_external_access = false")
-    return Database(con, tables), problems
+    return Database(con, tables, folder), problems
