@@ -24,11 +24,14 @@ FORMULA = Rule("spreadsheet-formula", "Spreadsheet formula",
 RULES = (INVISIBLE, FORMULA)
 
 # C0 controls but tab and line feed (a CR is read away with CRLF), DEL, C1 controls, bidi
-# embeddings, overrides and isolates, zero-width space, joiners, word joiner and a BOM inside text.
-INVISIBLE_RE = "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\x{200b}-\\x{200f}\\x{202a}-\\x{202e}\\x{2060}-\\x{2064}" \
-               "\\x{2066}-\\x{2069}\\x{feff}]"
-FORMULA_RE = "[=+\\-@\\t\\r].*"
-NUMBER_RE = "[+-]?[0-9][0-9,]*(\\.[0-9]+)?%?"
+# embeddings, overrides and isolates, zero-width space, joiners, word joiner and a BOM inside text:
+# one list, as RE2's class (DuckDB) and Python's (naming the cell in a row RE2 found).
+INVISIBLE_RANGES = ((0x00, 0x08), (0x0b, 0x1f), (0x7f, 0x9f), (0x200b, 0x200f), (0x202a, 0x202e), (0x2060, 0x2064),
+                    (0x2066, 0x2069), (0xfeff, 0xfeff))
+INVISIBLE_RE = "[" + "".join(f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in INVISIBLE_RANGES) + "]"
+INVISIBLE_PY = "[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in INVISIBLE_RANGES) + "]"
+FIRST = ("=", "+", "-", "@", "\t", "\r")
+NUMBER_PY = r"[+-]?[0-9][0-9,]*(\.[0-9]+)?%?"
 
 
 def _names(text: str) -> str:
@@ -42,25 +45,43 @@ def _names(text: str) -> str:
     return ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, 'control')}" for ch in found)
 
 
+def _hits(db, t, sources_table: str | None) -> tuple[list, list]:
+    """(invisible, formula) problems of one table: one query finds the rows with a suspect cell
+    (a regular expression over the row's cells joined, a first-character test per text cell), and
+    Python names the cells of those few rows."""
+    fields = t.resource.fields
+    texts = [f for f in fields if f.type.name == "string"]
+    cols = ", ".join(ident(f.name) for f in fields)
+    joined = "concat(" + ", ".join(ident(f.name) for f in fields) + ")"
+    starts = " or ".join(f"list_contains(?, left({ident(f.name)}, 1))" for f in texts) or "false"
+    rows = db.rows(f"select _line, source_id, {cols} from (select *, {'source_id' if 'source_id' in t.resource.names else 'null as source_id'} "
+                   f"from {t.raw}) where regexp_matches({joined}, ?) or {starts} order by _line",
+                   [INVISIBLE_RE, *([list(FIRST)] * len(texts))])
+    if not rows:
+        return [], []
+    import re
+
+    invisible, formula = re.compile(INVISIBLE_PY), re.compile(NUMBER_PY)
+    found = dict(db.rows(f"select source_id, text from {sources_table}")) if sources_table else {}
+    spans = set(t.resource.spans)
+    bad_chars, formulas = [], []
+    for line, source, *cells in rows:
+        for f, value in zip(fields, cells):
+            if value is None:
+                continue
+            if invisible.search(value) and not (f.name in spans and source in found and value in found[source]):
+                bad_chars.append(INVISIBLE(t.file, line, f.name, value, f"holds {_names(value)}"))
+            if f.type.name == "string" and value[:1] in FIRST and not formula.fullmatch(value):
+                formulas.append(FORMULA(t.file, line, f.name, value, "a spreadsheet would run this cell as a formula",
+                                        first=repr(value[:1])))
+    return bad_chars, formulas
+
+
 def check(db, sources) -> list:
-    out = []
     found = _texts.texts(db, sources)
     text_table = _texts.table(db, found) if found else None
+    out = []
     for t in db.tables.values():
-        spans = set(t.resource.spans)
-        for f in t.resource.fields:
-            c = ident(f.name)
-            verbatim = ""
-            if f.name in spans and text_table is not None and "source_id" in t.resource.names:
-                verbatim = (f" and not exists (select 1 from {text_table} s where s.source_id = r.source_id "
-                            f"and strpos(s.text, r.{c}) > 0)")
-            for line, value in db.rows(f"select _line, {c} from {t.raw} r where regexp_matches({c}, ?){verbatim} "
-                                       f"order by _line", [INVISIBLE_RE]):
-                out.append(INVISIBLE(t.file, line, f.name, value, f"holds {_names(value)}"))
-            if f.type.name != "string":
-                continue
-            for line, value in db.rows(f"select _line, {c} from {t.raw} where regexp_full_match({c}, ?) "
-                                       f"and not regexp_full_match({c}, ?) order by _line", [FORMULA_RE, NUMBER_RE]):
-                out.append(FORMULA(t.file, line, f.name, value, "a spreadsheet would run this cell as a formula",
-                                   first=repr(value[:1])))
+        bad_chars, formulas = _hits(db, t, text_table)
+        out += bad_chars + formulas
     return out

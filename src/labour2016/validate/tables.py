@@ -10,6 +10,9 @@ are window queries that name the line each repeat repeats. Rule ids are friction
 """
 from __future__ import annotations
 
+import contextlib
+import sys
+
 from ..problems import Rule
 from ..sqlgen import ident
 
@@ -59,6 +62,28 @@ def _type_errors(db, t) -> tuple[list, set]:
     return problems, {(line, name) for line, name, _ in found}
 
 
+class _NoPandas:
+    """A meta path finder that reports pandas missing. pandera imports pandas whenever it is
+    installed (its package __init__, and its check registry at validation time), though its polars
+    backend never uses it; that import alone takes longer than the rest of validate on the real
+    package. With pandas already imported (a caller's own use), it changes nothing."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+
+@contextlib.contextmanager
+def _without_pandas():
+    guard = _NoPandas()
+    sys.meta_path.insert(0, guard)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(guard)
+
+
 def _pandera_schema(fields):
     import pandera.polars as pa
 
@@ -84,15 +109,16 @@ def _constraints(db, t, bad_cells: set) -> list:
     fields = [f for f in t.resource.fields if set(f.constraints) - {"unique"}]
     if not fields or not t.rows:
         return []
-    from pandera.errors import SchemaErrors
-
     cols = ", ".join(ident(f.name) for f in fields)
     frame = db.con.sql(f"select _line, {cols} from {t.typed} order by _line").pl()
-    try:
-        _pandera_schema(fields).validate(frame, lazy=True)
-        return []
-    except SchemaErrors as e:
-        cases = e.failure_cases.to_dicts()
+    with _without_pandas():
+        from pandera.errors import SchemaErrors
+
+        try:
+            _pandera_schema(fields).validate(frame, lazy=True)
+            return []
+        except SchemaErrors as e:
+            cases = e.failure_cases.to_dicts()
     lines = frame["_line"]
     failing = [(int(lines[c["index"]]), c["column"], c["check"]) for c in cases if c.get("index") is not None]
     failing = [(line, col, check) for line, col, check in failing if (line, col) not in bad_cells]
