@@ -40,9 +40,20 @@ def _dangling(db, t, fields, target, target_fields) -> list[tuple]:
                    f"where {present} order by s._line")
 
 
-def _nearest(db, target, field: str, value: str) -> str:
-    known = [v for (v,) in db.rows(f"select distinct {ident(field)} from {target.raw} where {ident(field)} is not null")]
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+def _nearest(db, target, fields, values) -> str:
+    """What the target has nearest the values: the same last field under another first field (a
+    candidate of another contest), else, for one field, the closest id (a typo)."""
+    *firsts, last = fields
+    if firsts:
+        cols = ", ".join(ident(f) for f in firsts)
+        found = [row for row in db.rows(f"select distinct {cols} from {target.raw} where {ident(last)} = ? "
+                                        f"order by all", [values[-1]])]
+        if found:
+            named = "; ".join("|".join(str(v) for v in row) for row in found)
+            return f"; {target.file} has {last} {values[-1]} with {','.join(firsts)} {named}: is {firsts[0]} right?"
+        return ""
+    known = [v for (v,) in db.rows(f"select distinct {ident(last)} from {target.raw} where {ident(last)} is not null")]
+    close = difflib.get_close_matches(values[0], known, n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
@@ -62,7 +73,7 @@ def check(db) -> list:
                 if any((t.resource.name, f, line) in dangling for f in fields):
                     continue
                 dangling.update((t.resource.name, f, line) for f in fields)
-                near = _nearest(db, target, fk.reference[0], values[0]) if len(fields) == 1 else ""
+                near = _nearest(db, target, list(fk.reference), values)
                 out.append(FOREIGN_KEY(t.file, line, ",".join(fields), "|".join(values),
                                        f"no {target.resource.name} row has {','.join(fk.reference)} = this value"
                                        + near, target=target.file))
@@ -79,12 +90,8 @@ def check(db) -> list:
             for line, (contest, person) in _dangling(db, t, key, cands, [_CONTEST, "candidate_id"]):
                 if {(t.resource.name, _CONTEST, line), (t.resource.name, column, line)} & dangling:
                     continue  # an id that names no entity or election at all is reported once, as foreign-key
-                stood = [c for (c,) in db.rows(f"select distinct {_CONTEST} from {cands.raw} where candidate_id = ? "
-                                               f"order by 1", [person])]
-                elsewhere = (f"; {person} stood in {', '.join(stood)}: is election_id right?" if stood else
-                             f"; {person} stood in no contest of {cands.file}")
+                elsewhere = _nearest(db, cands, [_CONTEST, "candidate_id"], [contest, person])
                 out.append(NOT_IN_CONTEST(t.file, line, ",".join(key), f"{contest}|{person}",
                                           f"{column} is not a candidate of this election" + elsewhere,
-                                          hint=(f"correct election_id to {stood[0]}" if len(stood) == 1 else
-                                                NOT_IN_CONTEST.hint), target=cands.file, named=column))
+                                          target=cands.file, named=column))
     return out
