@@ -111,26 +111,35 @@ def _create(con, resource: model.Resource, k: int, crlf: bool, parallel: bool) -
     breaks = " + ".join(f"(case when strpos(r{i}, chr(10)) > 0 then length(r{i}) - length(replace(r{i}, chr(10), '')) "
                         f"else 0 end)" for i in range(n))
     last = f"c{n - 1}"
+    # no window over the rows: the table keeps the file's order (preserve_insertion_order), so a
+    # row's rowid is its record number, and its line follows from the line breaks before it
     con.execute(
         f"create or replace table t{k} as "
-        f"select * exclude (_row), "
-        f"1 + _row + coalesce(sum(_breaks) over (order by _row rows between unbounded preceding and 1 preceding), 0)"
-        f" as {LINE} from ("
-        f"  select *, {', '.join(typed) + ', ' if typed else ''}{breaks} as _breaks from ("
-        f"    select {', '.join(cells)}, {_EXTRA} is not null as _extra_cell, {last} is null as _short, "
-        f"    row_number() over () as _row from {_read_csv(resource, parallel)}))",
+        f"select *, {', '.join(typed) + ', ' if typed else ''}{breaks} as _breaks from ("
+        f"  select {', '.join(cells)}, {_EXTRA} is not null as _extra_cell, {last} is null as _short "
+        f"  from {_read_csv(resource, parallel)})",
         [*([list(resource.missing_values)] * n), str(resource.file), resource.delimiter])
 
 
-def _views(con, resource: model.Resource, k: int) -> None:
+def _number_lines(con, k: int) -> None:
+    """Give t<k> its _line where some cells span lines: the record's first line, counted from the
+    line breaks inside the cells of the records before it (an as-of join on the few rows that have
+    any). Without such cells a record's line is its rowid + 2, and the views say so."""
+    con.execute(
+        f"create or replace table t{k} as select t.*, t.rowid + 2 + coalesce(o.before, 0) as {LINE} "
+        f"from t{k} t asof left join (select rowid as r, sum(_breaks) over (order by rowid) as before "
+        f"from t{k} where _breaks > 0) o on t.rowid > o.r")
+
+
+def _views(con, resource: model.Resource, k: int, line: str) -> None:
     from .sqlgen import ident
 
     names = [ident(f.name) for f in resource.fields]
     raw = ", ".join(f"r{i} as {name}" for i, name in enumerate(names))
     typed = ", ".join(f"{'v' if f.type.name != 'string' else 'r'}{i} as {name}"
                       for i, (f, name) in enumerate(zip(resource.fields, names)))
-    con.execute(f"create or replace temp view t{k}_raw as select {LINE}, {raw} from t{k}")
-    con.execute(f"create or replace temp view t{k}_typed as select {LINE}, {typed} from t{k}")
+    con.execute(f"create or replace view t{k}_raw as select {line} as {LINE}, {raw} from t{k}")
+    con.execute(f"create or replace view t{k}_typed as select {line} as {LINE}, {typed} from t{k}")
 
 
 def load(con, resource: model.Resource, k: int) -> tuple[Table | None, list[Problem]]:
@@ -165,23 +174,25 @@ def load(con, resource: model.Resource, k: int) -> tuple[Table | None, list[Prob
             _create(con, resource, k, crlf, parallel=False)  # quoted line breaks: one reader thread
     except duckdb.Error as e:
         return None, _slow(resource, str(e))
-    rows, end = con.execute(f"select count(*), coalesce(max({LINE} + _breaks), 1) from t{k}").fetchone()
+    rows, inner = con.execute(f"select count(*), coalesce(sum(_breaks), 0) from t{k}").fetchone()
     # Every record ends in a line break (the last may not); a skipped blank line adds one more.
-    expected = end - (not ends_with_break)
-    if breaks != expected:
+    if breaks != rows + 1 + inner - (not ends_with_break):
         return None, _slow(resource, None)
-    ragged = con.execute(f"select {LINE}, _extra_cell from t{k} where _extra_cell or _short order by {LINE}").fetchall()
+    if inner:
+        _number_lines(con, k)
+    line = LINE if inner else "(rowid + 2)"
+    ragged = con.execute(f"select {line}, _extra_cell from t{k} where _extra_cell or _short order by 1").fetchall()
     if ragged:
         return None, [(EXTRA_CELL if extra else MISSING_CELL)(
-            file, line, None, None, f"row has {'more' if extra else 'fewer'} fields than the header's {len(names)}")
-            for line, extra in ragged]
+            file, at, None, None, f"row has {'more' if extra else 'fewer'} fields than the header's {len(names)}")
+            for at, extra in ragged]
     blank = " and ".join(f"r{i} is null" for i in range(len(names)))
-    problems = [BLANK_ROW(file, line, None, None, "every cell of this row is empty")
-                for (line,) in con.execute(f"select {LINE} from t{k} where {blank} order by {LINE}").fetchall()]
+    problems = [BLANK_ROW(file, at, None, None, "every cell of this row is empty")
+                for (at,) in con.execute(f"select {line} from t{k} where {blank} order by 1").fetchall()]
     if problems:
         con.execute(f"delete from t{k} where {blank}")
         rows -= len(problems)
-    _views(con, resource, k)
+    _views(con, resource, k, line)
     return Table(resource, k, rows), problems
 
 
