@@ -105,51 +105,74 @@ def _pandera_schema(fields):
     return pa.DataFrameSchema(columns)
 
 
-def _constraints(db, t, bad_cells: set) -> list:
-    fields = [f for f in t.resource.fields if set(f.constraints) - {"unique"}]
-    if not fields or not t.rows:
-        return []
-    cols = ", ".join(ident(f.name) for f in fields)
-    frame = db.con.sql(f"select _line, {cols} from {t.typed} order by _line").pl()
+def _distinct_frame(db, t, fields):
+    """A polars frame holding, per field, each distinct typed value of the column (a missing one
+    as null), padded to one length by repeating its first value: a value fails a column check
+    wherever it stands, so the checks need each value once, and DuckDB hands over only those."""
+    import polars as pl
+
+    columns = {}
+    for f in fields:
+        col = ident(f.name)
+        columns[f.name] = db.con.sql(f"select distinct {col} from {t.typed}").pl().to_series()
+    height = max(len(c) for c in columns.values())
+    return pl.DataFrame({name: c.extend(pl.Series([c[0]] * (height - len(c)), dtype=c.dtype)) if len(c) < height else c
+                         for name, c in columns.items()})
+
+
+def _failing_values(frame, fields) -> dict[tuple[str, str], list]:
+    """(field, pandera check) -> the distinct values that fail it."""
     with _without_pandas():
         from pandera.errors import SchemaErrors
 
         try:
             _pandera_schema(fields).validate(frame, lazy=True)
-            return []
+            return {}
         except SchemaErrors as e:
             cases = e.failure_cases.to_dicts()
-    lines = frame["_line"]
-    failing = [(int(lines[c["index"]]), c["column"], c["check"]) for c in cases if c.get("index") is not None]
-    failing = [(line, col, check) for line, col, check in failing if (line, col) not in bad_cells]
-    if not failing:
+    out: dict[tuple[str, str], list] = {}
+    for c in cases:
+        if c.get("index") is None:
+            continue
+        value = frame[c["column"]][c["index"]]
+        values = out.setdefault((c["column"], c["check"]), [])
+        if value not in values:
+            values.append(value)
+    return out
+
+
+def _constraints(db, t) -> list:
+    fields = [f for f in t.resource.fields if set(f.constraints) - {"unique"}]
+    if not fields or not t.rows:
         return []
-    wanted = sorted({line for line, _, _ in failing})
-    raw = {row[0]: row[1:] for row in db.rows(f"select _line, {cols} from {t.raw} where list_contains(?, _line)",
-                                               [wanted])}
-    position = {f.name: i for i, f in enumerate(fields)}
+    failing = _failing_values(_distinct_frame(db, t, fields), fields)
     constraints = {f.name: f.constraints for f in fields}
     out = []
-    for line, name, check in failing:
-        value = raw[line][position[name]]
-        c = constraints[name]
-        key = check.split("(")[0]
-        if key == "str_length":
-            constraint = "maxLength" if "maxLength" in c and len(str(value)) > c["maxLength"] else "minLength"
-            message = (f"longer than maxLength {c['maxLength']}" if constraint == "maxLength"
-                       else f"shorter than minLength {c.get('minLength')}")
-            hint = _LENGTH_HINTS[constraint]
-        else:
-            constraint, hint = _CHECKS[key]
-            message = {
-                "required": "a required value is missing",
-                "enum": f"not one of {c.get('enum')}",
-                "pattern": f"does not match {c.get('pattern')}",
-                "minimum": f"below the minimum {c.get('minimum')}",
-                "maximum": f"above the maximum {c.get('maximum')}",
-            }[constraint]
-        out.append(CONSTRAINT(t.file, line, name, None if constraint == "required" else value, message, hint=hint,
-                              constraint=constraint))
+    for (name, check), values in failing.items():
+        col, c, key = ident(name), constraints[name], check.split("(")[0]
+        present = [v for v in values if v is not None]
+        # a missing value fails `required`; a cell that is not of its type (typed null, raw
+        # present) is a type-error, reported once there
+        rows = db.rows(f"select y._line, r.{col} from {t.typed} y join {t.raw} r using (_line) where "
+                       f"list_contains(?, y.{col})" + (f" or (y.{col} is null and r.{col} is null)"
+                                                        if None in values else ""), [present])
+        for line, value in rows:
+            if key == "str_length":
+                constraint = "maxLength" if "maxLength" in c and len(str(value)) > c["maxLength"] else "minLength"
+                message = (f"longer than maxLength {c['maxLength']}" if constraint == "maxLength"
+                           else f"shorter than minLength {c.get('minLength')}")
+                hint = _LENGTH_HINTS[constraint]
+            else:
+                constraint, hint = _CHECKS[key]
+                message = {
+                    "required": "a required value is missing",
+                    "enum": f"not one of {c.get('enum')}",
+                    "pattern": f"does not match {c.get('pattern')}",
+                    "minimum": f"below the minimum {c.get('minimum')}",
+                    "maximum": f"above the maximum {c.get('maximum')}",
+                }[constraint]
+            out.append(CONSTRAINT(t.file, line, name, None if constraint == "required" else value, message, hint=hint,
+                                  constraint=constraint))
     return out
 
 
@@ -192,5 +215,5 @@ def check(db) -> list:
     out = []
     for t in db.tables.values():
         problems, bad_cells = _type_errors(db, t)
-        out += problems + _constraints(db, t, bad_cells) + _keys(db, t, bad_cells) + _percentages(db, t, bad_cells)
+        out += problems + _constraints(db, t) + _keys(db, t, bad_cells) + _percentages(db, t, bad_cells)
     return out
