@@ -1,4 +1,4 @@
-"""validate's characters step on the tiny package: no cell holds a character no editor shows, and
+"""validate's checks of text columns (tables step) on the tiny package: no cell holds a character no editor shows, and
 no text cell starts as a spreadsheet formula would."""
 import hashlib
 

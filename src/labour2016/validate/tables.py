@@ -3,8 +3,12 @@
 A cell that does not parse as its field's type is `type-error`, found by the reader's typed
 columns (NULL where a present cell does not parse) and reported once; it is then left out of the
 constraint checks. The constraints (required, enum, pattern, length, range) are a pandera schema
-built from the Table Schema and run by pandera's polars backend on the typed columns, which DuckDB
-hands over as Arrow: the backend benchmarks/RESULTS.md chose by measurement. Polars' regular
+built from the Table Schema, with two checks of every text column of labour2016's own: no
+character no editor shows (`invisible-character`: controls, bidirectional overrides, zero-width
+characters; accepted only in a verbatim span whose source has it) and no cell a spreadsheet would
+run as a formula (`spreadsheet-formula`: one opening with =, +, -, @, unless a plain signed number).
+pandera's polars backend runs them on each distinct value of a column, which DuckDB hands over as
+Arrow: the backend benchmarks/RESULTS.md chose by measurement. Polars' regular
 expressions run in linear time, so no pattern can hang validate. Unique fields and primary keys
 are window queries that name the line each repeat repeats. Rule ids are frictionless'.
 """
@@ -15,6 +19,7 @@ import sys
 
 from ..problems import Rule
 from ..sqlgen import ident
+from . import texts as _texts
 
 STEP = "tables"
 TYPE_ERROR = Rule("type-error", "Type error", "a cell is not of its field's type",
@@ -25,7 +30,23 @@ UNIQUE = Rule("unique-error", "Unique error", "a field the schema says is unique
               "this field's values must all differ; fix or remove the repeated one", STEP)
 PRIMARY_KEY = Rule("primary-key", "Primary key error", "two rows share a primary key",
                    "make the row's key unique, or remove the duplicate row", STEP)
-RULES = (TYPE_ERROR, CONSTRAINT, UNIQUE, PRIMARY_KEY)
+INVISIBLE = Rule("invisible-character", "Invisible character",
+                 "a cell holds a control, bidirectional-override or zero-width character",
+                 "delete the invisible character (it was probably pasted in with the text)", STEP)
+FORMULA = Rule("spreadsheet-formula", "Spreadsheet formula",
+               "a text cell starts as a spreadsheet formula does (=, +, -, @)",
+               "reword the cell so it does not start with {first}, or put the figure in a numeric column", STEP)
+RULES = (TYPE_ERROR, CONSTRAINT, UNIQUE, PRIMARY_KEY, INVISIBLE, FORMULA)
+
+# Characters no editor shows: C0 controls but tab and line feed (a CR is read away with CRLF),
+# DEL, C1 controls, bidi embeddings, overrides and isolates, zero-width space, joiners, word
+# joiner and a BOM inside text. One class, in the syntax RE2 (DuckDB) and Rust (polars) share.
+INVISIBLE_RANGES = ((0x00, 0x08), (0x0b, 0x1f), (0x7f, 0x9f), (0x200b, 0x200f), (0x202a, 0x202e), (0x2060, 0x2064),
+                    (0x2066, 0x2069), (0xfeff, 0xfeff))
+INVISIBLE_RE = "[" + "".join(f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in INVISIBLE_RANGES) + "]"
+# A text cell a spreadsheet would run when the CSV is opened, unless it is a plain signed number.
+FORMULA_RE = "^[=+\\-@\\t\\r]"
+NUMBER_RE = "^[+-]?[0-9][0-9,]*(\\.[0-9]+)?%?$"
 
 # pandera check name -> (the Table Schema constraint it enforces, hint)
 _CHECKS = {
@@ -101,8 +122,24 @@ def _pandera_schema(fields):
             checks.append(pa.Check.ge(c["minimum"]))
         if "maximum" in c:
             checks.append(pa.Check.le(c["maximum"]))
+        if f.type.name == "string":
+            checks += [pa.Check(_visible, name="visible"), pa.Check(_not_formula, name="not_formula")]
         columns[f.name] = pa.Column(checks=checks, nullable=not f.required)
     return pa.DataFrameSchema(columns)
+
+
+def _visible(data):
+    import polars as pl
+
+    return data.lazyframe.select(pl.col(data.key).str.contains(INVISIBLE_RE).not_().fill_null(True))
+
+
+def _not_formula(data):
+    import polars as pl
+
+    col = pl.col(data.key)
+    return data.lazyframe.select((col.str.contains(FORMULA_RE) & col.str.contains(NUMBER_RE).not_()).not_()
+                                 .fill_null(True))
 
 
 def _distinct_frame(db, t, fields):
@@ -141,14 +178,41 @@ def _failing_values(frame, fields) -> dict[tuple[str, str], list]:
     return out
 
 
-def _constraints(db, t) -> list:
-    fields = [f for f in t.resource.fields if set(f.constraints) - {"unique"}]
+def _names(text: str) -> str:
+    import unicodedata
+
+    found = []
+    for ch in text:
+        if ch not in found and any(a <= ord(ch) <= b for a, b in INVISIBLE_RANGES):
+            found.append(ch)
+    return ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, 'control')}" for ch in found)
+
+
+def _characters(db, t, name: str, check: str, values: list, sources) -> list:
+    """The cells holding a failing value: invisible characters (accepted in a verbatim span its
+    source, when at hand, has verbatim) or a formula's opening."""
+    col = ident(name)
+    source = "source_id" if "source_id" in t.resource.names else "null"
+    rows = db.rows(f"select _line, {col}, {source} from {t.raw} where list_contains(?, {col}) order by _line", [values])
+    if check == "not_formula":
+        return [FORMULA(t.file, line, name, value, "a spreadsheet would run this cell as a formula",
+                        first=repr(value[:1])) for line, value, _ in rows]
+    texts = _texts.texts(db, sources) if name in t.resource.spans else {}
+    return [INVISIBLE(t.file, line, name, value, f"holds {_names(value)}") for line, value, sid in rows
+            if not (sid in texts and value in texts[sid])]
+
+
+def _constraints(db, t, sources) -> list:
+    fields = [f for f in t.resource.fields if set(f.constraints) - {"unique"} or f.type.name == "string"]
     if not fields or not t.rows:
         return []
     failing = _failing_values(_distinct_frame(db, t, fields), fields)
     constraints = {f.name: f.constraints for f in fields}
     out = []
     for (name, check), values in failing.items():
+        if check in ("visible", "not_formula"):
+            out += _characters(db, t, name, check, values, sources)
+            continue
         col, c, key = ident(name), constraints[name], check.split("(")[0]
         present = [v for v in values if v is not None]
         # a missing value fails `required`; a cell that is not of its type (typed null, raw
@@ -211,9 +275,9 @@ def _percentages(db, t, bad_cells: set) -> list:
                        constraint="maximum") for line, value in rows if (line, "value") not in bad_cells]
 
 
-def check(db) -> list:
+def check(db, sources) -> list:
     out = []
     for t in db.tables.values():
         problems, bad_cells = _type_errors(db, t)
-        out += problems + _constraints(db, t) + _keys(db, t, bad_cells) + _percentages(db, t, bad_cells)
+        out += problems + _constraints(db, t, sources) + _keys(db, t, bad_cells) + _percentages(db, t, bad_cells)
     return out
