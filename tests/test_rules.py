@@ -61,3 +61,26 @@ def test_each_rule_is_declared_once_with_its_title_description_hint_and_step():
         assert rule in step_module(rule.step).RULES, rule
     reported = [r.id for name in STEPS for r in step_module(name).RULES]
     assert sorted(set(reported)) == sorted(RULES)
+
+
+def test_no_step_imports_another_step():
+    """What two steps share lives in a helper module (intervals, texts), never in a step."""
+    src = Path(step_module("tables").__file__).parent
+    imported = {}
+    for name in STEPS:
+        tree = ast.parse((src / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                imported[name] = imported.get(name, set()) | {node.module or a.name for a in node.names}
+    assert {k: sorted(v & set(STEPS)) for k, v in imported.items() if v & set(STEPS)} == {}
+
+
+def test_no_pandas_on_validates_path(tmp_path):
+    """validate imports neither pandas nor pandera's pandas API (benchmarks/RESULTS.md)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom labour2016 import cli\ncli.main(['validate', '--no-sources'])\n"
+            "print(sorted(m for m in ('pandas', 'pandera.pandas') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
