@@ -16,7 +16,7 @@ RULES = (*reader.RULES, reader.ENCODING)
 # Above this much CSV, DuckDB may spill the tables to a temporary folder past MEMORY_LIMIT, so
 # memory stays bounded at scale (an in-memory database spills; a database file would be slower to write).
 SPILL_ABOVE = 64 << 20
-MEMORY_LIMIT = "1200MB"
+MEMORY_LIMIT = "800MB"
 
 
 @dataclass(frozen=True)
