@@ -52,9 +52,8 @@ export async function open(onProgress = () => {}) {
   return { site, conn, viewsSql };
 }
 
-// Rows of a query as plain objects, with the column types, for display.
-export async function rows(conn, sql) {
-  const table = await conn.query(sql);
+// An Arrow table's rows as plain objects, with the column types, for display.
+export function rows(table) {
   const columns = table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
   return { columns, rows: table.toArray().map((r) => plain(r.toJSON(), columns)) };
 }

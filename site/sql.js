@@ -23,6 +23,7 @@ open((loaded, total) => {
   counter.textContent = ` ${mb(loaded)} of ${mb(total || Number(progress.dataset.bytes))}`;
 }).then(async (db) => {
   conn = db.conn;
+  await conn.query("set lock_configuration = true");
   window.explorer = { viewsSql: db.viewsSql };  // for the tests: the exact text given to DuckDB
   engine.replaceChildren("The SQL engine is ready.");
   run.disabled = false;
@@ -33,26 +34,25 @@ open((loaded, total) => {
   throw e;
 });
 
-// Only one SELECT runs, inside a transaction that is rolled back: no DDL, no SET, no change that
-// lasts past the query. DuckDB's own parser says what a statement is (json_serialize_sql
-// serialises SELECTs only), so nothing here second-guesses SQL syntax.
-async function readOnly(sql) {
-  const check = await conn.prepare("select json_serialize_sql(?::varchar) as j");
-  const parsed = JSON.parse((await check.query(sql)).toArray()[0].j);
-  await check.close();
-  if (parsed.error && parsed.error_type === "parser") throw new Error(`Parser Error: ${parsed.error_message}\n\n${caret(sql, Number(parsed.position))}`);
-  if (parsed.error) throw new Error("Only a query runs here (SELECT, WITH ... SELECT, FROM ..., DESCRIBE): this explorer's database cannot be changed.");
-  if (parsed.statements.length !== 1) throw new Error(`One query at a time: this text holds ${parsed.statements.length} statements.`);
-}
+// A query runs read-only, three ways over: its first word must be a query's (SELECT, WITH, FROM,
+// VALUES, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN, PIVOT, TABLE); DuckDB prepares it, which refuses
+// more than one statement; and it runs in a transaction that is always rolled back, so nothing it
+// did lasts past it. The configuration is locked once the views are loaded (no SET).
+const QUERY = /^(select|with|from|values|table|describe|summarize|show|explain|pivot|unpivot)\b/i;
+const firstWords = (sql) => sql.replace(/^(\s+|--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/|\()+/, "");
 
-// DuckDB's way of pointing at an error: the line, then a caret under the place.
-function caret(sql, position) {
-  const before = sql.slice(0, position);
-  const lineNo = before.split("\n").length;
-  const line = sql.split("\n")[lineNo - 1];
-  const column = position - before.lastIndexOf("\n") - 1;
-  const prefix = `LINE ${lineNo}: `;
-  return `${prefix}${line}\n${" ".repeat(prefix.length + column)}^`;
+async function readOnly(sql) {
+  if (!QUERY.test(firstWords(sql))) {
+    throw new Error("Only a query runs here (SELECT, WITH ... SELECT, FROM ..., DESCRIBE, SUMMARIZE): this explorer's database cannot be changed.");
+  }
+  const statement = await conn.prepare(sql);
+  await conn.query("begin transaction");
+  try {
+    return await statement.query();
+  } finally {
+    await conn.query("rollback");
+    await statement.close();
+  }
 }
 
 async function query() {
@@ -62,15 +62,7 @@ async function query() {
   history.replaceState(null, "", url);
   out.replaceChildren(h("p", { role: "status" }, "Running…"));
   try {
-    await readOnly(sql);
-    await conn.query("begin transaction");
-    let data;
-    try {
-      data = await rows(conn, sql);
-    } finally {
-      await conn.query("rollback");
-    }
-    out.replaceChildren(...result(data, url.href));
+    out.replaceChildren(...result(rows(await readOnly(sql)), url.href));
   } catch (e) {
     // DuckDB's message as it is, its lines and caret kept.
     out.replaceChildren(h("pre", { role: "alert", class: "error" }, String(e.message || e)));
