@@ -43,7 +43,7 @@ def contest_href(election_id: str, root: str) -> str:
 def label(name: str) -> str:
     """A column's heading: its name in words (share_pct -> Share %, candidate_id -> Candidate)."""
     words = re.sub(r"_id$", "", name)
-    words = re.sub(r"_pct\b", " %", words).replace("_", " ").strip()
+    words = re.sub(r"_pct(?=_|$)", " %", words).replace("_", " ").strip()
     return words[:1].upper() + words[1:]
 
 

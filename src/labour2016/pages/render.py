@@ -175,10 +175,14 @@ def shown_columns(grid: Grid, names: Names) -> list:
             or str(r[f.name]) in names.elections for r in grid.rows)
     keep = [f for f in grid.fields if f.name not in EXPLAINING and not surrogate(f)]
     lead = [n for n in LEAD.get(grid.name, ()) if any(f.name == n for f in keep)]
-    is_source = {f.name for f in keep if f.name.startswith("source") or f.name.endswith("source_id")}
+    is_source = {f.name for f in keep if is_source_column(f.name)}
     return ([f for n in lead for f in keep if f.name == n]
             + [f for f in keep if f.name not in lead and f.name not in is_source]
             + [f for f in keep if f.name not in lead and f.name in is_source])
+
+
+def is_source_column(name: str) -> bool:
+    return name.startswith("source") or name.endswith("source_id")
 
 
 def sort_key(value) -> str | None:
@@ -222,8 +226,7 @@ def evidence_cell(row: dict, columns: list[str], tables: list, names: Names, roo
             quotes.append(el("blockquote", {"class_": "span"}, span))
             quotes.append(el("p", {"class_": "cite"}, "— ", el("a", {"href": source_href(side.source_id, root)}, source.get("publisher") or side.source_id),
                              [", ", cell(source["published"], "", names, root)] if source.get("published") else "",
-                             " · ", [(" ", el("a", {"href": f"{root}table/{t.name}.html#{t.row_ids[i]}"}, f"{t.title.lower()} row"))
-                                     for t, i in rows]))
+                             " · ", row_links(rows, root)))
         if not side.facts:
             quotes.append(el("p", {"class_": "cite"}, "No row of the tables quotes this from ",
                              el("a", {"href": source_href(side.source_id, root)}, source.get("publisher") or side.source_id), "."))
@@ -235,15 +238,33 @@ def evidence_cell(row: dict, columns: list[str], tables: list, names: Names, roo
               el("details", {"class_": "evidence"}, el("summary", {}, summary), *blocks))
 
 
+def row_links(rows: list, root: str) -> list:
+    """Links to the fact rows a span stands for: "votes row", or "votes rows 1 2" when several."""
+    out = []
+    tables = {t.name: t for t, _ in rows}
+    for t in tables.values():
+        mine = [i for u, i in rows if u.name == t.name]
+        href = [f"{root}table/{t.name}.html#{t.row_ids[i]}" for i in mine]
+        name = (t.title or t.name).lower()
+        if len(mine) == 1:
+            out.append(el("a", {"href": href[0]}, f"{name} row"))
+        else:
+            out.append([f"{name} rows", *[(" ", el("a", {"href": h, "aria-label": f"{name} row {n}"}, str(n)))
+                                         for n, h in enumerate(href, 1)]])
+    return out
+
+
 def grid_table(grid: Grid, names: Names, root: str, tables: list, *, filterable: bool = True,
                anchors: bool = True) -> Markup:
     columns = shown_columns(grid, names)
     all_names = [f.name for f in grid.fields]
     own_spans = [c for c in grid.spans if c in all_names]
     with_evidence = not own_spans and any(facts_mod.sides(r, all_names) for r in grid.rows)
+    # the evidence (each side's words and publisher) before the columns naming the sources
+    at = next((n for n, f in enumerate(columns) if is_source_column(f.name)), len(columns)) if with_evidence else len(columns)
     heads = [el("th", {"scope": "col", "data-column": f.name, "title": f.description or None}, label(f.name)) for f in columns]
     if with_evidence:
-        heads.append(el("th", {"scope": "col", "data-column": "evidence"}, "Evidence"))
+        heads.insert(at, el("th", {"scope": "col", "data-column": "evidence"}, "Evidence"))
     heads.append(el("th", {"scope": "col", "class_": "raw-head"}, "Row"))
     body = []
     for r, rid in zip(grid.rows, grid.ids):
@@ -254,7 +275,7 @@ def grid_table(grid: Grid, names: Names, root: str, tables: list, *, filterable:
             cells.append(el("td", {"data-column": f.name, "data-label": label(f.name), "data-sort": sort_key(v),
                                    "class_": "num" if isinstance(v, (int, float)) and not isinstance(v, bool) else None}, shown))
         if with_evidence:
-            cells.append(evidence_cell(r, all_names, tables, names, root))
+            cells.insert(at, evidence_cell(r, all_names, tables, names, root))
         href = f"{grid.link_base}#{rid}" if grid.link_base else f"#{rid}"
         raw_list = el("dl", {}, *[(el("dt", {}, f.name), el("dd", {}, plain(r[f.name]))) for f in grid.fields])
         cells.append(el("td", {"class_": "raw-cell", "data-label": "Row"},
