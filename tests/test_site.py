@@ -118,6 +118,8 @@ def test_ids_read_as_names_and_dates_as_dates():
     assert fmt.cell("s-1; e-2016", "source_ids", names, "").count("<a ") == 2
     assert fmt.cell(dt.date(2016, 7, 19), "withdrew_on", names, "") == '<time datetime="2016-07-19">19 July 2016</time>'
     assert fmt.cell("affiliated_supporters", "section", names, "") == "affiliated supporters"
+    assert fmt.cell("88 mps (s-1); 2 meps (s-2) <i>", "close_nominations", names, "") == \
+        '88 mps (<a href="source/s-1.html" title="A &lt;b&gt;title&lt;/b&gt;" class="source">The Paper</a>); 2 meps (s-2) &lt;i&gt;'
     assert fmt.cell("<script>alert(1)</script>", "notes", names, "") == "&lt;script&gt;alert(1)&lt;/script&gt;"
     assert fmt.cell(None, "x", names, "") == "" and fmt.cell(True, "incumbent", names, "") == "yes"
     assert fmt.label("candidate_id") == "Candidate" and fmt.label("share_pct") == "Share %"

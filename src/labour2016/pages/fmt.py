@@ -12,6 +12,7 @@ from .html import Markup, el, text
 MAX_PLACES = 4
 # The separators views use to list ids in one column ("a, b" or "a; b").
 LIST = re.compile(r"\s*[;,]\s*")
+ID_IN_TEXT = re.compile(r"(?<![\w-])[a-z0-9]+(?:-[a-z0-9]+)+(?![\w-])")
 
 
 @dataclass
@@ -95,7 +96,18 @@ def cell(value, column: str, names: Names, root: str) -> Markup:
         return Markup(", ".join(ident(p, names, root) for p in parts))
     if value in names.enums.get(column, ()):
         return text(words(value))
-    return text(value)
+    return within(value, names, root)
+
+
+def within(value: str, names: Names, root: str) -> Markup:
+    """Free text naming sources or entities by id ("88 mps (scotsman-2016-07-19-...)"): each id by its name."""
+    out, last = [], 0
+    for m in ID_IN_TEXT.finditer(value):
+        named = ident(m.group(), names, root)
+        if named is not None:
+            out += [text(value[last:m.start()]), named]
+            last = m.end()
+    return Markup("".join(out) + text(value[last:]))
 
 
 def ident(value: str, names: Names, root: str) -> Markup | None:

@@ -122,7 +122,9 @@ def result_section(election: dict, results: list[dict], result_ids: dict, names:
     bars = [(section_name(s), [(who[c], at[(s, c)]["share_pct"] if (s, c) in at else None) for c in candidates])
             for s in sections]
     return el("div", {"class_": "result-grid"},
-              el("div", {"class_": "scroll"}, table), chart(bars, election["year"]))
+              # more candidates than a phone's width holds scroll inside this box, never the page
+              el("div", {"class_": "scroll", "tabindex": "0", "role": "region", "aria-label": "Table of the result by section"}, table),
+              chart(bars, election["year"]))
 
 
 COLOURS = ("#b0102a", "#3b5a80", "#5f6b2d", "#7a4a8c", "#8a5a00", "#2e6f6f")
@@ -273,7 +275,9 @@ def grid_table(grid: Grid, names: Names, root: str, tables: list, *, filterable:
             v = r[f.name]
             shown = span_quote(v) if f.name in own_spans and v else cell(v, f.name, names, root)
             cells.append(el("td", {"data-column": f.name, "data-label": label(f.name), "data-sort": sort_key(v),
-                                   "class_": "num" if isinstance(v, (int, float)) and not isinstance(v, bool) else None}, shown))
+                                   "class_": "num" if isinstance(v, (int, float)) and not isinstance(v, bool) else None},
+                            # one box: on a phone the cell is a grid of its label and its value
+                            el("span", {"class_": "v"}, shown) if shown else None))
         if with_evidence:
             cells.insert(at, evidence_cell(r, all_names, tables, names, root))
         href = f"{grid.link_base}#{rid}" if grid.link_base else f"#{rid}"
