@@ -453,3 +453,22 @@ def test_a_source_page_lists_the_rows_that_cite_it_linked_to_their_anchors(deskt
     endorsements = page.locator('a.row-link[href^="../table/endorsements.html#"]').evaluate_all(
         "as => as.map(a => a.getAttribute('href').split('#')[1])")
     assert sorted(endorsements) == sorted(r["endorsement_id"] for r in cited["endorsements"])
+
+
+def test_the_filter_matches_what_is_shown_not_the_hidden_ids(desktop, con):
+    page = desktop.open("view/contest_rules.html")
+    (rule_id, rule) = con.execute("select rule_id, rule from contest_rules where rule_id is not null limit 1").fetchall()[0]
+    page.get_by_label("Filter rows").fill(rule_id)  # an id, shown only under "All columns"
+    assert page.locator(".row-count").get_attribute("data-shown") == "0"
+    worded = page.locator(f'tr[id="{rule_id}"] td[data-column="rule"]').inner_text()  # the rule as the page words it
+    page.get_by_label("Filter rows").fill(worded)
+    shown = page.locator("table.facts tbody tr:not([hidden])")
+    assert shown.count() >= con.execute("select count(*) from contest_rules where rule = ?", [rule]).fetchall()[0][0] > 0
+    assert page.locator(f'tr[id="{rule_id}"]').is_visible()
+
+
+def test_the_first_explorers_addresses_lead_to_the_new_pages(desktop):
+    page = desktop.open("#/view/results")
+    page.wait_for_url("**/view/results.html")
+    page = desktop.open("#/sql")
+    page.wait_for_url("**/sql.html")
