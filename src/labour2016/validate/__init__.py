@@ -2,7 +2,7 @@
 
 A step module declares the rules it reports (`RULES`, labour2016.problems.Rule objects) and a
 `check` function that takes what it needs as arguments, by name: `model` (the package model),
-`db` (the tables DuckDB read, see Database) and `sources` (the folder of source texts). It
+`db` (the tables DuckDB read, see files.Database) and `sources` (the folder of source texts). It
 returns the problems it finds and changes nothing it is given, so no step depends on another
 having run, only on the tables being read. Each rule is a query that returns only its failing
 rows, with their lines. The report lists problems step by step and, within a step, by file,
