@@ -13,11 +13,13 @@ def test_winner_who_does_not_top_the_count(tmp_path):
 
 def test_winner_who_withdrew(tmp_path):
     # Alice, the winner, marked as having withdrawn: the shares of those who stood (Bob's 40%)
-    # no longer add up, so arithmetic reports each share too
+    # no longer add up, so arithmetic reports each share too, and her votes are votes after leaving
     pkg = tiny(tmp_path, candidates=CANDIDATES.replace("alice-example,true,stood,,,", "alice-example,true,withdrew,2016-08-01,stated,"))
     assert problems(pkg) == [
         ("data/votes.csv", 3, "value", "60", "sum-100"), ("data/votes.csv", 3, "value", "60", "share-vs-counts"),
         ("data/votes.csv", 5, "value", "40", "sum-100"), ("data/votes.csv", 5, "value", "40", "share-vs-counts"),
+        ("data/votes.csv", 2, "candidate_id", "alice-example", "votes-after-exit"),
+        ("data/votes.csv", 3, "candidate_id", "alice-example", "votes-after-exit"),
         ("data/elections.csv", 2, "winner_id", "alice-example", "winner-withdrew")]
 
 

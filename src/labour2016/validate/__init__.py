@@ -20,8 +20,8 @@ from ..problems import Problem, Rule, rules_by_id
 
 # The steps, in the order they report. Reading the files is a step of its own: the others run
 # only when the descriptor could be read.
-STEPS = ("descriptor", "views", "files", "tables", "crossref", "evidence", "arithmetic", "winner",
-         "event_dates", "attribution", "qualifiers", "source_texts")
+STEPS = ("descriptor", "views", "files", "tables", "crossref", "evidence", "arithmetic", "rounds", "winner",
+         "event_dates", "contest_order", "attribution", "qualifiers", "source_texts")
 
 
 def step_module(name: str):

@@ -2,6 +2,9 @@
 
 `speaker-without-attribution`: a row gives a speaker_id but no speaker_as_named (the text names
 nobody, so nobody may be credited).
+`evidence-names-another-candidate`: a row that credits a candidate (candidate_id) has evidence
+(every verbatim span its schema declares) that names a candidate of the same contest; then it names
+the credited one too, or the row's notes do ("He" is John McDonnell).
 `speaker-not-named`: speaker_as_named does not refer to the speaker_id's entity. It refers when
 it names the entity (contains, as a word, the last word of the entity's `name`: a surname,
 "Unite") or describes it in words the entities table records for it (every word but articles and
@@ -25,7 +28,10 @@ NOT_NAMED = Rule("speaker-not-named", "Speaker not named", "a quotation's speake
 WITHOUT = Rule("speaker-without-attribution", "Speaker without attribution",
                "a quotation whose text names no speaker is given one",
                "clear speaker_id, or record in speaker_as_named how the text names the speaker", STEP)
-RULES = (NOT_NAMED, WITHOUT)
+CREDITED = Rule("evidence-names-another-candidate", "Evidence names another candidate",
+                "a row's evidence names a candidate of its contest, but not the candidate the row credits",
+                "correct candidate_id, or say in notes whom the evidence's words refer to", STEP)
+RULES = (NOT_NAMED, WITHOUT, CREDITED)
 
 _SPEAKER, _AS_NAMED, _NOTES = "speaker_id", "speaker_as_named", "notes"
 _WORD = re.compile(r"[^\W_]+")
@@ -115,8 +121,49 @@ def _check(db, t, entities, key) -> list:
     return out
 
 
+def _credited(db, t, entities, candidates) -> list:
+    lexicon = _Lexicon(db.rows(f"select entity_id, name, description from {entities.raw} where entity_id is not null"))
+    running: dict[str, set[str]] = {}
+    for contest, person in db.rows(f"select election_id, candidate_id from {candidates.raw} "
+                                   f"where election_id is not null and candidate_id is not null"):
+        running.setdefault(contest, set()).add(person)
+    notes = _NOTES if _NOTES in t.resource.names else "cast(null as varchar)"
+    out = []
+    for span in t.resource.spans:
+        col = ident(span)
+        failing = []
+        for contest, person, words, note in db.rows(
+                f"select distinct election_id, candidate_id, {col}, coalesce({notes}, '') from {t.raw} "
+                f"where candidate_id is not null and {col} is not null"):
+            own = others = False
+            for w in _words(words):
+                for entity in lexicon.naming.get(w, ()):
+                    own |= entity == person
+                    others |= entity != person and entity in running.get(contest, ())
+            if others and not own and not lexicon.told_in_notes(note, person):
+                failing.append((contest, person, words, note))
+        if not failing:
+            continue
+        db.con.execute("create or replace temp table miscredited as select unnest(?::varchar[]) as contest, "
+                       "unnest(?::varchar[]) as person, unnest(?::varchar[]) as words, unnest(?::varchar[]) as note",
+                       [list(c) for c in zip(*failing)])
+        out += [CREDITED(t.file, line, span, words, f"{span} names another candidate of {contest}, not {person}, and "
+                                                     f"the notes do not say it is them")
+                for line, contest, person, words in db.rows(
+                    f"select s._line, s.election_id, s.candidate_id, s.{col} from {t.raw} s join miscredited m "
+                    f"on m.contest = s.election_id and m.person = s.candidate_id and m.words = s.{col} "
+                    f"and m.note = coalesce(s.{notes}, '') order by s._line")]
+    return out
+
+
 def check(db) -> list:
     out = []
+    entities, candidates = db.table("entities"), db.table("candidates")
+    if entities is not None and candidates is not None and {"entity_id", "name", "description"} <= set(
+            entities.resource.names):
+        for t in db.with_fields("election_id", "candidate_id"):
+            if t.resource.spans:
+                out += _credited(db, t, entities, candidates)
     for t in db.with_fields(_SPEAKER, _AS_NAMED):
         found = _entities(db, t)
         if found is not None:

@@ -53,17 +53,24 @@ def on(keys, left: str = "a", right: str = "b") -> str:
 
 
 def complete(cell_sql: str, candidates) -> str:
-    """SQL: the cells of the groups (per G) that give every candidate on the election's ballot (a
-    candidate who withdrew before the ballot has no votes to count)."""
+    """SQL: the cells of the groups (per G) that give every candidate still in the count in their
+    round: every candidate on the ballot, less those eliminated in an earlier round (figures with
+    no round named are final: less every eliminated candidate). A candidate who withdrew before the
+    ballot has no votes to count."""
     if candidates is None:
         return f"(select * from {cell_sql} where false)"
-    stood = (f"(select distinct election_id, candidate_id from {candidates.typed} "
-             f"where status = 'stood' and election_id is not null and candidate_id is not null)")
+    staged = {"outcome", "outcome_round"} <= set(candidates.resource.names)
+    out, out_round = ("outcome", "outcome_round") if staged else ("null", "null")
+    stood = (f"(select distinct election_id, candidate_id, {out} as outcome, {out_round} as outcome_round "
+             f"from {candidates.typed} where status = 'stood' and election_id is not null and candidate_id is not null)")
+    # in the count of round r (text, '' when unnamed): not eliminated, or eliminated in round r or later
+    in_count = ("(s.outcome is distinct from 'eliminated' "
+                "or (c.round <> '' and s.outcome_round >= try_cast(c.round as integer)))")
     by = ", ".join(f"c.{ident(x)}" for x in G)
+    needed = (f"(select count(*) from {stood} s where s.election_id = c.election_id and {in_count})")
     return (f"(select * exclude (given, needed) from ("
-            f"select c.*, count(*) over (partition by {by}) as given, n.needed "
-            f"from {cell_sql} c join {stood} s using (election_id, candidate_id) "
-            f"join (select election_id, count(*) as needed from {stood} group by election_id) n using (election_id)) "
+            f"select c.*, count(*) over (partition by {by}) as given, {needed} as needed "
+            f"from {cell_sql} c join {stood} s using (election_id, candidate_id) where {in_count}) "
             f"where given = needed)")
 
 
