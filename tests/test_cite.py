@@ -27,7 +27,7 @@ def test_text_citation_agrees_with_citation_cff(capsys):
 
 def test_sources_lists_every_source_with_its_publisher_and_how_its_date_is_known(capsys):
     lines = cite(capsys, "--sources").splitlines()[2:]
-    assert [ln.split("]")[0][3:] for ln in lines] == [s["source_id"] for s in SOURCES] and len(lines) == 74
+    assert [ln.split("]")[0][3:] for ln in lines] == [s["source_id"] for s in SOURCES] and len(lines) == 101
     total_politics = next(ln for ln in lines if "[totalpolitics-2016-09-24-breakdown]" in ln)
     assert "David Singleton, Total Politics (2016-09-24)." in total_politics
     assert "UK Political Info (date not given)" in next(ln for ln in lines if "[ukpolitical-2015-results]" in ln)
@@ -38,7 +38,7 @@ def test_bibtex_has_one_balanced_entry_per_work(capsys):
     out = cite(capsys, "--sources", "--format", "bibtex")
     entries = out.strip().split("\n\n")
     assert len(entries) == 1 + len(SOURCES)
-    assert entries[0].startswith("@misc{labour2016_0_2_0,") and "version = {0.2.0}" in entries[0]
+    assert entries[0].startswith("@misc{labour2016_0_3_0,") and "version = {0.3.0}" in entries[0]
     assert "url = {https://www.bbc.co.uk/news/uk-politics-37026145}" in out
     for e in entries:
         assert e.count("{") == e.count("}") and e.endswith("}")

@@ -131,7 +131,7 @@ def test_the_schema_org_part_says_what_the_package_is():
     assert dataset["name"] == "labour2016" and dataset["alternateName"] == written["title"]
     assert dataset["license"] == "https://opendatacommons.org/licenses/by/1-0/"
     assert dataset["creator"] == [{"@type": "sc:Organization", "name": "labour2016 contributors"}]
-    assert dataset["citeAs"].startswith("@misc{labour2016_0_2_0,\n  author = {{labour2016 contributors}},\n")
+    assert dataset["citeAs"].startswith("@misc{labour2016_0_3_0,\n  author = {{labour2016 contributors}},\n")
     urls = [f["contentUrl"] for f in dataset["distribution"]]
     assert "https://example.org/labour2016/data/votes.csv" in urls and len(urls) == 1 + 2 * len(pkg.resources)
 

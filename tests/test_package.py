@@ -21,7 +21,7 @@ def test_descriptor_metadata_is_complete(tables):
     assert dp.licenses and "quotations" in dp.licenses[0]["title"].lower()
     # one entry per row of sources.csv
     assert [s["title"] for s in dp.sources] == [f"{s['publisher']}: {s['title']}" for s in tables["sources"]]
-    assert len(dp.sources) == 72
+    assert len(dp.sources) == 101
     for resource in dp.resources:
         assert resource.schema.primary_key, resource.name
         for field in resource.schema.fields:

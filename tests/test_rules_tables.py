@@ -76,7 +76,7 @@ def test_share_over_100_where_the_measure_says_so(tmp_path):
 
 def test_text_longer_than_its_max_length(tmp_path):
     notes = "x" * 601
-    pkg = tiny(tmp_path, candidates=CANDIDATES.replace("Bob Sample's 200 votes,,", f"Bob Sample's 200 votes,,{notes}"))
+    pkg = tiny(tmp_path, candidates=CANDIDATES.replace("Bob Sample's 200 votes,,,,,\n", f"Bob Sample's 200 votes,,,,,{notes}\n"))
     assert problems(pkg) == [("data/candidates.csv", 3, "notes", notes, "constraint-error/maxLength")]
 
 

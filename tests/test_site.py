@@ -155,13 +155,14 @@ def fact_tables(con):
 
 
 def test_a_disagreement_finds_each_sides_own_words(con):
-    cursor = con.execute("select * from discrepancies where kind = 'sources_disagree' and measure = 'eligible' "
-                         "and source_a = 'gulftimes-2016-09-24-corbyn-wins' and source_b = 'pinknews-2016-09-24-corbyn-wins'")
+    # PinkNews' earlier estimate against the count the Gulf Times published with the result
+    cursor = con.execute("select * from discrepancies where kind = 'later_count' and measure = 'eligible' "
+                         "and source_a = 'pinknews-2016-09-24-corbyn-wins' and source_b = 'gulftimes-2016-09-24-corbyn-wins'")
     columns = [d[0] for d in cursor.description]
     row = dict(zip(columns, cursor.fetchall()[0]))
     a, b = facts.evidence(row, columns, fact_tables(con))
     electorate = read_table("electorate")
-    for side, source, printed in ((a, row["source_a"], "654,006"), (b, row["source_b"], "640,500")):
+    for side, source, printed in ((a, row["source_a"], "640,500"), (b, row["source_b"], "654,006")):
         assert side.source_id == source and side.facts
         expected = {r["evidence"] for r in electorate if r["source_id"] == source and r["measure"] == "eligible"
                     and r["section"] == "all"}
