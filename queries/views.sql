@@ -792,6 +792,9 @@ with final_rounds as (
     select a, b, a.tbl = 'electorate' and ((a.earlier and b.final) or (b.earlier and a.final)) as later
     from same_figure
     where a.high < b.low or b.high < a.low
+       -- a count of nominations is a whole number, not a rounded one: 71 and 72 cannot both hold
+       or (a.tbl = 'nominations' and b.tbl = 'nominations' and a.measure = 'count' and b.measure = 'count'
+           and a.qualifier = 'exact' and b.qualifier = 'exact' and a.value <> b.value)
 ), pairs as (
     select case when later then 'later_count' else 'sources_disagree' end as kind,
            a.election_id, coalesce(a.section, b.section) as section,
