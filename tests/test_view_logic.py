@@ -26,13 +26,13 @@ def test_a_more_reliable_count_is_chosen_over_the_cited_sources_and_says_so(tmp_
                              "1 other source(s) agree")
 
 
-def test_a_count_for_someone_who_withdrew_does_not_complete_the_section(tmp_path):
-    # Bob, who stood, has only a share; Carol, who withdrew, has a count: the shares stay as reported
+def test_a_candidate_who_withdrew_is_not_needed_to_complete_the_section(tmp_path):
+    # Carol withdrew before the count (validate refuses votes for her): Alice's and Bob's counts
+    # complete the section, so shares are computed from them alone
     entities = ENTITIES + "carol-third,Carol Third,person,A fictional candidate.,,fictional-result\n"
     candidates = CANDIDATES + ("test-leadership-2016,carol-third,false,withdrew,2016-08-01,stated,fictional-result,"
-                               "Alice Example won,,,,,\n")
-    votes = "".join(line + "\n" for line in VOTES.splitlines() if "bob-sample,votes" not in line) + \
-        "test-leadership-2016,all,carol-third,votes,0,0,exact,,fictional-result,Alice Example won 300 votes (60%),\n"
+                               "in the Test Party's leadership election,,,,,\n")
+    votes = "".join(line + "\n" for line in VOTES.splitlines() if "share_pct" not in line)
     rows = results(tiny(tmp_path, entities=entities, candidates=candidates, votes=votes))
     assert [(r[0], r[1], r[3], r[4]) for r in rows] == [
-        ("alice-example", 300, 60.0, "reported"), ("bob-sample", None, 40.0, "reported"), ("carol-third", 0, None, None)]
+        ("alice-example", 300, 60.0, "derived"), ("bob-sample", 200, 40.0, "derived")]
