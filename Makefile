@@ -86,7 +86,9 @@ lock:
 bench: install
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
-# Regenerate docs/data-dictionary.md and the datasheet's counts from the schemas and data.
+# After an edit to data/, schemas/ or queries/views/: regenerate everything derived from them
+# (queries/views.sql, the data dictionary and datasheet, views/*.csv, README's dataset card and
+# example outputs, the charts); the tests fail, naming this command, while any is stale.
 .PHONY: docs
-docs: $(VENV)/.runtime
-	$(BIN)/labour2016 docs
+docs: install
+	$(BIN)/labour2016 docs $(if $(SRC),--sources $(SRC))

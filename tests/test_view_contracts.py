@@ -118,6 +118,7 @@ def test_a_broken_view_file_stops_a_command_with_its_name_and_no_traceback(tmp_p
 
     _schema_edited(tmp_path, root, "margins", lambda s: s.pop("primaryKey"))
     shutil.copytree(root / "docs", tmp_path / "docs")
+    shutil.copy(root / "README.md", tmp_path / "README.md")
     monkeypatch.setattr(package, "root", lambda: tmp_path)
     assert cli.main(command) == 2
     err = capsys.readouterr().err
