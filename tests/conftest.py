@@ -60,3 +60,21 @@ def copy_package(dest: Path, parts=("datapackage.json", "schemas", "data", "quer
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
     return dest
+
+
+def build(out: Path, *extra: str):
+    """`labour2016 build --out out`, as a user runs it."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "labour2016.cli", "build", "--out", str(out), *extra],
+                          capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """One build of the package for the session: (its output folder, the finished process)."""
+    out = tmp_path_factory.mktemp("build") / "out"
+    p = build(out)
+    assert p.returncode == 0, p.stderr
+    return out, p

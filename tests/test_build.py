@@ -13,16 +13,16 @@ import urllib.request
 import duckdb
 import pytest
 
+import conftest
 from conftest import ROOT, copy_package
 from labour2016 import catalog, package
 
-L16 = [sys.executable, "-m", "labour2016.cli"]
 CORBYN_2016 = ("select votes from results where election_id = 'labour-leadership-2016' "
                "and section = 'all' and candidate_id = 'jeremy-corbyn'")
 
 
 def build(out, *extra):
-    return subprocess.run([*L16, "build", "--out", str(out), *extra], capture_output=True, text=True)
+    return conftest.build(out, *extra)
 
 
 def csv_rows(name, base=ROOT):
@@ -32,14 +32,6 @@ def csv_rows(name, base=ROOT):
 
 def debris(out):
     return [f.name for f in out.rglob("*") if ".tmp" in f.name or f.name.endswith(".wal")]
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("build") / "out"
-    p = build(out)
-    assert p.returncode == 0, p.stderr
-    return out, p
 
 
 def test_database_and_parquet_read_back_with_every_row(built):
