@@ -24,6 +24,7 @@ COMMANDS = {
     "build": "labour2016.commands.build",
     "chart": "labour2016.commands.chart",
     "cite": "labour2016.commands.cite",
+    "gaps": "labour2016.commands.gaps",
 }
 
 _WAKEUP: tuple = ()
