@@ -4,7 +4,8 @@ import shutil
 
 import pytest
 
-from conftest import ROOT
+import counts
+from conftest import ROOT, read_table
 from labour2016 import cli, dictionary, package
 
 DOCS = ROOT / "docs"
@@ -43,11 +44,14 @@ def test_dictionary_lists_every_table_field_and_constraint():
 
 def test_datasheet_counts_match_the_csv_files():
     sheet = (DOCS / "datasheet.md").read_text(encoding="utf-8")
-    assert "| `votes` | 97 |" in sheet and "| `statements` | 63 |" in sheet and "| `sources` | 45 |" in sheet
-    assert "| `polls` | 59 |" in sheet and "| `rules` | 33 |" in sheet and "| `court_rulings` | 10 |" in sheet
-    assert "Statements with no speaker (`speaker_id` empty): 19 of 63." in sheet
-    assert "Entities with a Wikidata id: 0 of 35." in sheet
-    assert "`rules` 1 of 17" in sheet  # only rows that state a figure carry a qualifier
+    n = counts.ROWS
+    assert f"| **all tables** | **{counts.ALL_ROWS}** |" in sheet
+    assert f"Statements with no speaker (`speaker_id` empty): {counts.where('statements', 'speaker_id')} of " \
+           f"{n['statements']}." in sheet
+    assert f"Entities with a Wikidata id: {n['entities'] - counts.where('entities', 'wikidata_id')} of " \
+           f"{n['entities']}." in sheet
+    stated = [r["qualifier"] for r in read_table("rules") if r["qualifier"]]  # a rule with no figure has none
+    assert f"`rules` {sum(q != 'exact' for q in stated)} of {len(stated)}" in sheet
     for name, rows in dictionary.read_tables(package.model()).items():
         assert f"| `{name}` | {len(rows)} |" in sheet
 
@@ -68,7 +72,7 @@ def test_a_new_row_makes_the_datasheet_stale_and_generate_fixes_it(copy):
             "plp-no-confidence-vote", "plp-no-confidence-vote-copy", 1) + "\n")
     assert dictionary.stale(copy / "docs", package.model(copy)) == [copy / "docs" / "datasheet.md"]
     assert dictionary.generate(copy / "docs", package.model(copy)) == [copy / "docs" / "datasheet.md"]
-    assert "| `events` | 59 |" in (copy / "docs" / "datasheet.md").read_text(encoding="utf-8")
+    assert f"| `events` | {counts.ROWS['events'] + 1} |" in (copy / "docs" / "datasheet.md").read_text(encoding="utf-8")
     assert dictionary.stale(copy / "docs", package.model(copy)) == []
     assert not [p for p in (copy / "docs").iterdir() if p.name.startswith(".")]  # no temp files
 

@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if "--check" in argv:
         if path.read_text(encoding="utf-8") != text:
-            print(f"{path}: stale, not what its parts make; run python -m labour2016.sqlgen", file=sys.stderr)
+            print(f"{path}: stale, not what its parts make; run `make docs` (or python -m labour2016.sqlgen)", file=sys.stderr)
             return 1
         return 0
     changed = path.read_text(encoding="utf-8") != text if path.is_file() else True
