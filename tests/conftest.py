@@ -7,6 +7,20 @@ from labour2016 import package
 
 ROOT = package.root()
 
+# `make check`, the edit loop, runs these modules (marked `check`), less any test marked `slow`:
+# the derived files, the views' contracts and real values, the spelling of figures, the command
+# line, the pins. The validation rules' own tests, the builds, the browser, the wheel, R, the
+# servers and the README runs are left to `make test`.
+CHECK_MODULES = {"test_card", "test_cli", "test_constraints", "test_dictionary_cli", "test_docs", "test_downstream",
+                 "test_package", "test_release", "test_spelling", "test_validate_parts", "test_view_contracts",
+                 "test_views"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.module.__name__ in CHECK_MODULES:
+            item.add_marker(pytest.mark.check)
+
 
 @pytest.fixture(scope="session")
 def root() -> Path:

@@ -84,6 +84,7 @@ def load(tmp_path, *configs):
     return json.loads(done.stdout)
 
 
+@pytest.mark.slow  # a fresh interpreter importing datasets, and three loads
 def test_datasets_loads_tables_and_views_by_config_with_their_types(tmp_path, tables):
     got = load(tmp_path, "votes", "events", "results")
     votes = got["votes"]

@@ -24,7 +24,7 @@ def write(con, name: str, title: str, description: str, fields: tuple[model.Fiel
     import pyarrow.parquet as pq
 
     cols = ", ".join(f"cast({ident(f.name)} as {f.type.duckdb}) as {ident(f.name)}" for f in fields)
-    table = con.execute(f"select {cols} from {ident(name)}").to_arrow_table()
+    table = con.sql(f"select {cols} from {ident(name)}").to_arrow_table()
     schema = pa.schema([table.schema.field(f.name).with_metadata(
                             {b"description": f.description.encode(), b"type": f.type.name.encode()})
                         for f in fields], metadata=metadata(name, title, description))

@@ -59,11 +59,14 @@ def _comparable(row) -> tuple:
     return tuple(out)
 
 
-def _copy(con, db: sqlite3.Connection, name: str, columns: list[str]) -> None:
-    cols = ", ".join(map(ident, columns))
-    rows = con.execute(f"select {cols} from {ident(name)}").fetchall()
-    db.executemany(f"INSERT INTO {ident(name)} VALUES ({', '.join('?' * len(columns))})",
-                   [tuple(map(_cell, r)) for r in rows])
+def _insert(db: sqlite3.Connection, name: str, rows: list[tuple]) -> None:
+    if rows:
+        db.executemany(f"INSERT INTO {ident(name)} VALUES ({', '.join('?' * len(rows[0]))})",
+                       [tuple(map(_cell, r)) for r in rows])
+
+
+def _rows(con, name: str, columns: list[str]) -> list[tuple]:
+    return con.execute(f"select {', '.join(map(ident, columns))} from {ident(name)}").fetchall()
 
 
 def translate(view: catalog.View) -> str | None:
@@ -78,29 +81,33 @@ def translate(view: catalog.View) -> str | None:
         return None
 
 
-def _as_view(con, db: sqlite3.Connection, view: catalog.View) -> bool:
-    """Create view as a SQLite view if its translation gives DuckDB's rows; else leave no trace."""
+def _translated_rows(db: sqlite3.Connection, view: catalog.View) -> list[tuple] | None:
+    """Create view as a SQLite view from its translation and return its rows; None (and no view
+    left) where it does not translate or SQLite cannot run it."""
     body = translate(view)
     if body is None:
-        return False
+        return None
     try:
         # the column list names the columns as the Table Schema does, whatever the translation says
         db.execute(f"CREATE VIEW {ident(view.name)} ({', '.join(map(ident, view.names))}) AS {body}")
-        got = db.execute(f"select * from {ident(view.name)}").fetchall()
+        return db.execute(f"select * from {ident(view.name)}").fetchall()
     except sqlite3.Error:
-        got = None
-    cols = ", ".join(map(ident, view.names))
-    want = con.execute(f"select {cols} from {ident(view.name)}").fetchall()
+        db.execute(f"DROP VIEW IF EXISTS {ident(view.name)}")
+        return None
+
+
+def store_view(con, db: sqlite3.Connection, view: catalog.View) -> str:
+    """Put view into db: as a SQLite view if its translation gives exactly DuckDB's rows (VIEW),
+    else as a table of DuckDB's rows typed from the view's Table Schema (COMPUTED)."""
+    got = _translated_rows(db, view)
+    want = _rows(con, view.name, view.names)
     if got is not None and sorted(map(_comparable, got)) == sorted(map(_comparable, want)):
-        return True
-    db.execute(f"DROP VIEW IF EXISTS {ident(view.name)}")
-    return False
-
-
-def _as_table(con, db: sqlite3.Connection, view: catalog.View) -> None:
-    columns = ", ".join(f"{ident(f.name)} {f.type.sqlite}" for f in view.fields)
-    db.execute(f"CREATE TABLE {ident(view.name)} ({columns})")
-    _copy(con, db, view.name, view.names)
+        return VIEW
+    if got is not None:
+        db.execute(f"DROP VIEW {ident(view.name)}")
+    db.execute(f"CREATE TABLE {ident(view.name)} ({', '.join(f'{ident(f.name)} {f.type.sqlite}' for f in view.fields)})")
+    _insert(db, view.name, want)
+    return COMPUTED
 
 
 def write(con, pkg: model.Package, path: Path, views: list[catalog.View]) -> dict[str, str]:
@@ -112,14 +119,10 @@ def write(con, pkg: model.Package, path: Path, views: list[catalog.View]) -> dic
         with db:
             for resource in pkg.resources.values():
                 db.execute(create_table(resource))
-                _copy(con, db, resource.name, resource.names)
+                _insert(db, resource.name, _rows(con, resource.name, resource.names))
             # in dependency order, so a view reads the views (or computed tables) before it
             for view in catalog.in_dependency_order(views):
-                if _as_view(con, db, view):
-                    kinds[view.name] = VIEW
-                else:
-                    _as_table(con, db, view)
-                    kinds[view.name] = COMPUTED
+                kinds[view.name] = store_view(con, db, view)
     finally:
         db.close()
     return kinds
