@@ -94,3 +94,21 @@ def test_cannot_run_without_a_docs_folder_or_the_datasheet_block(copy, capsys):
     assert not (copy / "no-such-folder").exists()
     (copy / "docs" / "datasheet.md").write_text("# Datasheet\n", encoding="utf-8")
     assert dictionary.run(copy / "docs", check=True) == 2
+
+
+def test_docs_names_each_stale_derived_file_with_the_command_and_rewrites_it(tmp_path, monkeypatch, capsys):
+    from labour2016 import derived
+
+    current, stale = tmp_path / "current.md", tmp_path / "sub" / "stale.csv"
+    current.write_text("same\n", encoding="utf-8")
+    stale.parent.mkdir()
+    stale.write_text("old\n", encoding="utf-8")
+    monkeypatch.setattr(derived, "steps", lambda root, sources: iter(
+        [("a step", lambda: {current: "same\n", stale: "new\n"})]))
+    assert derived.run(tmp_path, None, check=True) == 1
+    err = capsys.readouterr().err
+    assert "stale: sub/stale.csv (run `make docs` (labour2016 docs) and commit the result)" in err
+    assert "current.md" not in err and stale.read_text(encoding="utf-8") == "old\n"
+    assert derived.run(tmp_path, None) == 0
+    assert capsys.readouterr().out == "wrote sub/stale.csv\n" and stale.read_text(encoding="utf-8") == "new\n"
+    assert derived.run(tmp_path, None, check=True) == 0
