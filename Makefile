@@ -74,9 +74,10 @@ check: install
 clean:
 	rm -rf $(VENV) dist build .pytest_cache site/node_modules
 
-# The explorer (issue 14): DuckDB in the browser over data/ and queries/views.sql, in build/site;
-# serve it with `python -m http.server -d build/site`. npm ci installs duckdb-wasm and esbuild at
-# the versions site/package-lock.json pins; the site itself fetches nothing from the internet.
+# The explorer (issues 14, 21): static pages rendered from the views through Python's DuckDB, in
+# build/site, with duckdb-wasm on the SQL page only; serve it with `python -m http.server -d build/site`.
+# npm ci installs duckdb-wasm, esbuild and axe-core (for the browser tests) at the versions
+# site/package-lock.json pins; the site itself fetches nothing from the internet.
 .PHONY: site
 site: install site/node_modules/.package-lock.json
 	$(BIN)/python -m labour2016.site --out build/site

@@ -58,6 +58,7 @@ class Timing:
     note: str = ""
     skipped: bool = False
     extrapolated: float | None = None  # seconds, when not measured
+    peaks_mb: list[float] = field(default_factory=list)  # each timed run's peak resident memory
 
     @property
     def median(self) -> float | None:
@@ -72,26 +73,45 @@ class Timing:
     def as_dict(self) -> dict:
         return {"label": self.label, "cmd": self.cmd, "times": self.times, "exit_codes": self.exit_codes,
                 "median": self.median, "note": self.note, "skipped": self.skipped,
-                "extrapolated": self.extrapolated}
+                "extrapolated": self.extrapolated, "peaks_mb": self.peaks_mb}
+
+    @property
+    def peak_mb(self) -> float | None:
+        return max(self.peaks_mb) if self.peaks_mb else None
 
 
 def time_command(label: str, cmd: list[str], runs: int, warmup: int = 1, cwd: Path = ROOT,
                  stdin: str | None = None, env: dict | None = None) -> Timing:
-    """Run cmd warmup + runs times as a fresh process; keep the timed runs' wall-clock seconds."""
+    """Run cmd warmup + runs times as a fresh process; keep the timed runs' wall-clock seconds and
+    peak resident memory (the process's own, from wait4, as `/usr/bin/time -v` reports it)."""
     t = Timing(label, cmd)
     run_env = {**os.environ, **(env or {})}
     for i in range(warmup + runs):
         start = time.perf_counter()
-        done = subprocess.run(cmd, cwd=cwd, input=stdin, env=run_env, capture_output=True, text=True)
-        elapsed = time.perf_counter() - start
+        with tempfile.TemporaryFile("w+") as fin, tempfile.TemporaryFile("w+") as fout, \
+                tempfile.TemporaryFile("w+") as ferr:
+            fin.write(stdin or "")
+            fin.seek(0)
+            proc = subprocess.Popen(cmd, cwd=cwd, env=run_env, stdin=fin, stdout=fout, stderr=ferr, text=True)
+            _, status, usage = os.wait4(proc.pid, 0)  # reaps it, with its own rusage
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            elapsed = time.perf_counter() - start
+            fout.seek(0)
+            ferr.seek(0)
+            done = subprocess.CompletedProcess(cmd, proc.returncode, fout.read(), ferr.read())
         if i >= warmup:
             t.times.append(elapsed)
             t.exit_codes.append(done.returncode)
+            t.peaks_mb.append(usage.ru_maxrss / 1024)
         if done.returncode != 0 and not t.note:
             tail = (done.stderr or done.stdout).strip().splitlines()[-1:] or [""]
             t.note = f"exit {done.returncode}: {tail[0][:120]}"
     print(f"  {label:55} {fmt_s(t.median)}  {t.note}", file=sys.stderr, flush=True)
     return t
+
+
+def fmt_mb(mb: float | None) -> str:
+    return "" if mb is None else (f"{mb / 1024:.2f} GB" if mb >= 1024 else f"{mb:.0f} MB")
 
 
 def skipped(label: str, note: str) -> Timing:
@@ -344,6 +364,11 @@ def goals(real: dict[str, Timing], scaled: list[dict]) -> list[tuple[str, str, s
     r = ratio(v, f) if v and v.ok else None
     out.append(("`labour2016 validate` (real package) no slower than `frictionless validate`",
                 fmt_ratio(r), verdict(None if r is None else r <= 1)))
+    mid = next((e for e in scaled if e["rows"] == 10**5), None)
+    if mid and mid["frictionless"] and mid["frictionless"].times:
+        r = ratio(mid["frictionless"], mid["validate"]) if mid["validate"].ok else None
+        out.append(("10^5 rows: validate at least 10x faster than frictionless (both measured)", fmt_ratio(r),
+                    verdict(None if r is None else r >= 10)))
     big = next((e for e in scaled if e["rows"] == 10**6), None)
     if big:
         v, f = big["validate"], big["frictionless"]
@@ -353,6 +378,8 @@ def goals(real: dict[str, Timing], scaled: list[dict]) -> list[tuple[str, str, s
                     verdict(None if r is None else r >= 10)))
         out.append(("10^6 rows: validate under 15 s", fmt_s(v.median if v.ok else None),
                     verdict(None if not v.ok else v.median < 15)))
+        out.append(("10^6 rows: validate's peak memory under 2 GB", fmt_mb(v.peak_mb),
+                    verdict(None if not v.ok or v.peak_mb is None else v.peak_mb < 2048)))
         prev = next((e for e in scaled if e["rows"] == 10**5), None)
         k = exponent(prev["validate"].median, v.median, prev["total_rows"], big["total_rows"]) \
             if prev and prev["validate"].ok and v.ok else None
@@ -396,8 +423,8 @@ def render(info: dict, real: dict[str, Timing], scaled: list[dict], args, starte
               f"and above, and not above {args.frictionless_max:,} rows per table (larger sizes extrapolated "
               "linearly from the largest measured size, marked *extrapolated*).", "",
               "| rows per table | rows in all | command | median | spread | rows/s | exponent vs previous size | "
-              "frictionless / this |",
-              "|---|---|---|---|---|---|---|---|"]
+              "frictionless / this | peak memory |",
+              "|---|---|---|---|---|---|---|---|---|"]
     for key in ("validate", "build", "frictionless"):
         prev = None
         for e in scaled:
@@ -408,7 +435,7 @@ def render(info: dict, real: dict[str, Timing], scaled: list[dict], args, starte
             lines.append(f"| {e['rows']:,} | {e['total_rows']:,} | {t.label.split(' (')[0]} | {fmt_s(t.median)} | "
                          f"{spread(t) if not t.skipped or t.extrapolated else t.note} | "
                          f"{'' if rps is None else f'{rps:,.0f}'} | {'' if k is None else f'{k:.2f}'} | "
-                         f"{fmt_ratio(r) if r else ''} |")
+                         f"{fmt_ratio(r) if r else ''} | {fmt_mb(t.peak_mb)} |")
             prev = e
     lines += ["", "The exponent is the slope of log(time) against log(rows in all) from the previous size. "
               "Between small sizes it is far below 1 because start-up (imports) dominates; the 10^5 -> 10^6 "

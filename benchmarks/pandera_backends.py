@@ -1,17 +1,21 @@
 """Which pandera backend should validate's column checks run on? Times one table's checks, built
-the way validate builds them (enum, pattern, range, length, required), on N rows held three ways:
-pandas with Python-object strings (validate before 0.2.0), pandas with Arrow-backed strings (what
-DuckDB hands validate now), and polars (pandera's polars backend), when polars is installed.
+the way validate builds them (enum, pattern, range, length, required), on N rows held four ways:
+pandas with Python-object strings (validate before 0.2.0), pandas with Arrow-backed strings
+(validate 0.2.0), polars (pandera's polars backend, what validate uses now), and a DuckDB table in
+place through ibis (pandera's ibis backend), when ibis is installed; and each backend's import, in
+a fresh interpreter: on the real package, of tens of rows, the import is most of the cost.
 
     python benchmarks/pandera_backends.py --rows 1000000
 
-Prints one line per backend (median of --runs); `make bench` does not run it (polars is not a
+Prints one line per backend (median of --runs); `make bench` does not run it (ibis is not a
 dependency), and benchmarks/RESULTS.md records its numbers by hand with the command that made them.
 """
 from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
+import sys
 import time
 
 
@@ -74,6 +78,35 @@ def main() -> None:
     eager = pl.from_pandas(base)
     polars_schema = ppl.DataFrameSchema(checks(ppl))
     print(f"  polars                 : {timed(lambda: polars_schema.validate(eager, lazy=True), args.runs):6.2f} s")
+    try:
+        import ibis
+        import pandera.ibis as pib
+    except ImportError:
+        print("  ibis (DuckDB in place) : not installed (pip install 'pandera[ibis]' 'ibis-framework[duckdb]')")
+    else:
+        con = ibis.duckdb.connect()
+        con.con.register("src", pl.from_pandas(base).to_arrow())
+        con.con.execute("create table t as select * from src")  # a DuckDB table, checked where it is
+        table = con.table("t")
+        ibis_schema = pib.DataFrameSchema(checks(pib))
+        print(f"  ibis (DuckDB in place) : {timed(lambda: ibis_schema.validate(table, lazy=True), args.runs):6.2f} s")
+    print("import in a fresh interpreter (median of --runs):")
+    for name, code in IMPORTS.items():
+        print(f"  {name:22} : {timed(lambda: subprocess.run([sys.executable, '-c', code], check=True), args.runs):6.2f} s")
+
+
+# What validate would import for each backend: pandera's polars API without pandas is what
+# labour2016.validate.tables does (pandera imports pandas whenever it is installed).
+IMPORTS = {
+    "python alone": "pass",
+    "pandera.pandas": "import pandera.pandas",
+    "pandera.polars": "import pandera.polars",
+    "pandera.polars, no pandas": ("import sys\nclass NoPandas:\n    def find_spec(self, name, path=None, target=None):\n"
+                                  "        if name.split('.')[0] == 'pandas':\n"
+                                  "            raise ModuleNotFoundError(f'No module named {name!r}')\n"
+                                  "sys.meta_path.insert(0, NoPandas())\nimport pandera.polars"),
+    "pandera.ibis": "import pandera.ibis, ibis",
+}
 
 
 if __name__ == "__main__":

@@ -16,12 +16,31 @@ async function fetchText(path) {
   return response.text();
 }
 
+// The WebAssembly module, fetched here rather than by the worker so that its progress can be shown:
+// onProgress(bytes so far, bytes in all) as it arrives; then handed to the worker as a blob: URL.
+async function fetchModule(url, onProgress) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const total = Number(response.headers.get("content-length")) || 0;
+  const reader = response.body.getReader();
+  const parts = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    loaded += value.length;
+    onProgress(loaded, total);
+  }
+  return URL.createObjectURL(new Blob(parts, { type: "application/wasm" }));
+}
+
 // Opens the database; resolves to { site, conn, viewsSql } once every view is defined.
-export async function open() {
+export async function open(onProgress = () => {}) {
   const site = JSON.parse(await fetchText("site.json"));
   const bundle = await duckdb.selectBundle(BUNDLES);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker));
-  await db.instantiate(bundle.mainModule);
+  await db.instantiate(await fetchModule(bundle.mainModule, onProgress));
   const texts = await Promise.all(site.tables.map((t) => fetchText(t.path)));
   await Promise.all(site.tables.map((t, i) => db.registerFileText(t.path, texts[i])));
   const conn = await db.connect();
@@ -33,9 +52,8 @@ export async function open() {
   return { site, conn, viewsSql };
 }
 
-// Rows of a query as plain objects, with the column types, for display.
-export async function rows(conn, sql) {
-  const table = await conn.query(sql);
+// An Arrow table's rows as plain objects, with the column types, for display.
+export function rows(table) {
   const columns = table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
   return { columns, rows: table.toArray().map((r) => plain(r.toJSON(), columns)) };
 }
@@ -53,9 +71,3 @@ function plain(row, columns) {
   return out;
 }
 
-// A SQL literal for a displayed value, to look rows up again.
-export function literal(value) {
-  if (value === null) return "null";
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return `'${String(value).replaceAll("'", "''")}'`;
-}

@@ -16,7 +16,7 @@ PRECISION = next(v for v in catalog.views() if v.name == "precision")
 def test_a_figure_entered_twice_under_two_ids_breaks_the_precision_grain(tmp_path):
     # validate passes it (figures' own key, figure_id, cannot see it): one stated figure, two rows
     pkg = tiny(tmp_path, figures=FIGURE.format(id="party-members") + FIGURE.format(id="party-members-again"))
-    assert [(c, cols, v) for c, cols, v, _ in violations(labour2016.connect(base=pkg), PRECISION)] == [
+    assert [(p.constraint, p.column, p.value) for p in violations(labour2016.connect(base=pkg), PRECISION)] == [
         ("uniqueKeys", "tbl, election_id, section, subject_id, candidate_id, measure, source_id, evidence, stated_as",
          ("figures", "test-leadership-2016", None, "test-party", None, "members", "fictional-result",
           "now counting 18,000 members", "18,000"))]
@@ -37,7 +37,7 @@ def test_every_declaration_a_view_breaks_is_named():
         schema_path="queries/views/tally.schema.json", primary_key=("k", "n"), unique_keys=(), raw_schema={},
         fields=(model.Field("k", string), model.Field("n", integer),
                 model.Field("answer", string, constraints={"required": True, "enum": ["yes", "no"]})))
-    assert [(c, cols, v) for c, cols, v, _ in violations(con, view)] == [
+    assert [(p.constraint, p.column, p.value) for p in violations(con, view)] == [
         ("primaryKey", "k, n", ("a", 1)), ("required", "answer", None), ("enum", "answer", "maybe")]
-    assert violations(con, view)[0][3] == ("view tally: 2 rows share (k, n) = ('a', 1), "
+    assert violations(con, view)[0].message == ("view tally: 2 rows share (k, n) = ('a', 1), "
                                            "which its grain says is one row (one row per k and n)")

@@ -112,3 +112,18 @@ def test_docs_names_each_stale_derived_file_with_the_command_and_rewrites_it(tmp
     assert derived.run(tmp_path, None) == 0
     assert capsys.readouterr().out == "wrote sub/stale.csv\n" and stale.read_text(encoding="utf-8") == "new\n"
     assert derived.run(tmp_path, None, check=True) == 0
+
+
+def test_the_descriptors_sources_are_made_from_sources_csv(tmp_path):
+    """One list of sources: editing sources.csv makes the descriptor stale until `labour2016 docs`."""
+    from conftest import copy_package
+    from labour2016 import dictionary, package
+
+    pkg = copy_package(tmp_path / "pkg", parts=("datapackage.json", "schemas", "data"))
+    model = package.model(pkg)
+    assert dictionary.descriptor_sources(model) == (pkg / "datapackage.json").read_text(encoding="utf-8")
+    sources = pkg / "data/sources.csv"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("IBTimes UK,", "IBTimes,", 1), encoding="utf-8")
+    assert pkg / "datapackage.json" in dictionary.stale(pkg / "docs", package.model(pkg))
+    written = dictionary.descriptor_sources(package.model(pkg))
+    assert '"title": "IBTimes: ' in written and '"title": "IBTimes UK: ' not in written

@@ -16,8 +16,8 @@ def test_winner_who_withdrew(tmp_path):
     # no longer add up, so arithmetic reports each share too
     pkg = tiny(tmp_path, candidates=CANDIDATES.replace("alice-example,true,stood,,,", "alice-example,true,withdrew,2016-08-01,stated,"))
     assert problems(pkg) == [
-        ("data/votes.csv", 3, "value", "60", "sum-100"), ("data/votes.csv", 5, "value", "40", "sum-100"),
-        ("data/votes.csv", 3, "value", "60", "share-vs-counts"), ("data/votes.csv", 5, "value", "40", "share-vs-counts"),
+        ("data/votes.csv", 3, "value", "60", "sum-100"), ("data/votes.csv", 3, "value", "60", "share-vs-counts"),
+        ("data/votes.csv", 5, "value", "40", "sum-100"), ("data/votes.csv", 5, "value", "40", "share-vs-counts"),
         ("data/elections.csv", 2, "winner_id", "alice-example", "winner-withdrew")]
 
 

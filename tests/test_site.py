@@ -1,41 +1,21 @@
-"""The explorer site (`make site`): its metadata, its build, and the pages in a real browser.
-
-The browser tests build the site into a temporary folder, serve it from 127.0.0.1, and drive
-Debian's Chromium through Playwright for Python (no browser download). They skip, saying why,
-when Chromium, Playwright or site/node_modules (npm ci) is missing, except where
-LABOUR2016_REQUIRE_BROWSER=1 (set by .ci/run), where a missing piece fails instead. Any console
-error, uncaught exception or request leaving 127.0.0.1 fails the test that caused it.
-Screenshots of the home page go to build/test-output/.
-"""
+"""The explorer site (`make site`): its metadata, its build and how its pages say things, without a
+browser (tests/test_site_browser.py drives the built pages in Chromium)."""
 from __future__ import annotations
 
-import functools
+import csv
+import datetime as dt
 import json
-import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
 import labour2016
-from conftest import ROOT, copy_package, read_table
-from labour2016 import catalog, package, site
+from conftest import copy_package, read_table
+from labour2016 import catalog, model, package, site
+from labour2016.pages import facts, fmt, render
+from labour2016.pages.html import el
 
 Y16 = "labour-leadership-2016"
-SHOTS = ROOT / "build" / "test-output"
-REQUIRE = os.environ.get("LABOUR2016_REQUIRE_BROWSER") == "1"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 # Nothing but this machine resolves: a page that fetched from the internet would fail.
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
-
-
-def unavailable(reason: str):
-    if REQUIRE:
-        pytest.fail(f"{reason}; LABOUR2016_REQUIRE_BROWSER=1 says the browser tests must run here")
-    pytest.skip(reason)
 
 
 # ---- metadata and build, no browser ----------------------------------------------------------
@@ -62,13 +42,9 @@ def test_jsonld_is_the_croissant_dataset():
         in ld["isBasedOn"]
 
 
-def test_jsonld_cannot_end_its_script_element_early(tmp_path):
-    copy_package(tmp_path)
-    path = tmp_path / "datapackage.json"
-    desc = json.loads(path.read_text(encoding="utf-8"))
-    desc["description"] = "Corbyn v Smith </script><script>alert(1)</script>"
-    path.write_text(json.dumps(desc), encoding="utf-8")
-    html = site.index_html(tmp_path)
+def test_jsonld_cannot_end_its_script_element_early():
+    desc = {"description": "Corbyn v Smith </script><script>alert(1)</script>"}
+    html = render.jsonld_script(desc)
     start = html.index('<script type="application/ld+json">') + len('<script type="application/ld+json">')
     body = html[start:html.index("</script>", start)]
     assert json.loads(body)["description"] == desc["description"]
@@ -93,7 +69,8 @@ def test_a_failed_build_leaves_the_earlier_site_whole(tmp_path, monkeypatch):
     (out / "index.html").write_text("earlier build")
     bare = tmp_path / "src"
     bare.mkdir()
-    shutil.copy(site.SITE_SRC / "app.js", bare / "app.js")  # the sources, but no npm ci
+    for name in site.SCRIPTS:  # the sources, but no npm ci
+        shutil.copy(site.SITE_SRC / name, bare / name)
     monkeypatch.setattr(site, "SITE_SRC", bare)
     with pytest.raises(site.SiteError, match="node_modules is missing: run `make site`"):
         site.build(out)
@@ -108,84 +85,55 @@ def test_site_command_reports_a_missing_npm_install_without_a_traceback(tmp_path
     assert err.startswith("labour2016 site: no site sources in") and "Traceback" not in err
 
 
-# ---- the site in Chromium --------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    try:
-        out = site.build(tmp_path_factory.mktemp("site") / "site")
-    except site.SiteError as e:
-        unavailable(str(e))
-    handler = functools.partial(QuietHandler, directory=str(out))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", out
-    server.shutdown()
-    server.server_close()
+def test_a_package_the_gate_refuses_builds_no_site(tmp_path, capsys):
+    """The site reads the package through the gate, as every door: an invalid one writes nothing."""
+    copy_package(tmp_path / "pkg")
+    votes = tmp_path / "pkg" / "data" / "votes.csv"
+    votes.write_text(votes.read_text(encoding="utf-8").replace(",313209,", ",-313209,", 1), encoding="utf-8")
+    with pytest.raises(model.PackageError, match="problem"):
+        site.build(tmp_path / "out", tmp_path / "pkg")
+    assert not (tmp_path / "out").exists() and not (tmp_path / ".out.tmp").exists()
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+# ---- how values read ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, column, shown", [
+    (313209, "votes", "313,209"), (61.84547763003566, "share_pct", "61.85%"), (0.1545223699643401, "error_points", "0.15"),
+    (77.6, "value", "77.6"), (654006.0, "value_a", "654,006"), (0.00012, "gap", "0.0001"), (-2.5, "change_points", "-2.5"), (-2.567, "change_points", "-2.57"),
+    (1e-9, "gap", "0.0000"), (59.5, "share_pct_reported", "59.5%")])
+def test_numbers_read_with_separators_and_at_most_two_places(value, column, shown):
+    assert fmt.number(value, column) == shown
 
 
-@pytest.fixture(scope="module")
-def browser():
-    chromium = os.environ.get("LABOUR2016_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
-        unavailable("Chromium not found (apt-get install chromium, or set LABOUR2016_CHROMIUM)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("Playwright for Python not installed (the `test` extra: pip install -e '.[test]')")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+def test_ids_read_as_names_and_dates_as_dates():
+    names = fmt.Names(entities={"labour-nec": {"name": "National Executive Committee", "description": "The NEC."}},
+                      sources={"s-1": {"title": "A <b>title</b>", "publisher": "The Paper"}},
+                      elections={"e-2016": {"title": "Election 2016", "year": 2016}}, enums={"section": {"affiliated_supporters"}})
+    assert fmt.cell("s-1", "source_id", names, "../") == \
+        '<a href="../source/s-1.html" title="A &lt;b&gt;title&lt;/b&gt;" class="source">The Paper</a>'
+    assert fmt.cell("labour-nec", "decided_by_id", names, "") == '<span class="entity" title="The NEC.">National Executive Committee</span>'
+    # a view that already gives the name keeps the description, which is what a filter for "NEC" finds
+    assert 'title="The NEC."' in fmt.cell("National Executive Committee", "decided_by", names, "")
+    assert fmt.cell("e-2016", "election_id", names, "") == '<a href="contest/e-2016.html" title="Election 2016">2016</a>'
+    assert fmt.cell("s-1; e-2016", "source_ids", names, "").count("<a ") == 2
+    assert fmt.cell(dt.date(2016, 7, 19), "withdrew_on", names, "") == '<time datetime="2016-07-19">19 July 2016</time>'
+    assert fmt.cell("affiliated_supporters", "section", names, "") == "affiliated supporters"
+    assert fmt.cell("88 mps (s-1); 2 meps (s-2) <i>", "close_nominations", names, "") == \
+        '88 mps (<a href="source/s-1.html" title="A &lt;b&gt;title&lt;/b&gt;" class="source">The Paper</a>); 2 meps (s-2) &lt;i&gt;'
+    assert fmt.cell("<script>alert(1)</script>", "notes", names, "") == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert fmt.cell(None, "x", names, "") == "" and fmt.cell(True, "incumbent", names, "") == "yes"
+    assert fmt.label("candidate_id") == "Candidate" and fmt.label("share_pct") == "Share %"
 
 
-class Watched:
-    """A page whose console errors, uncaught exceptions and non-local requests are recorded."""
-
-    def __init__(self, browser, base: str, **context):
-        self.base = base
-        self.context = browser.new_context(**context)
-        self.page = self.context.new_page()
-        self.problems: list[str] = []
-        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console error: {m.text}"))
-        self.page.on("pageerror", lambda e: self.problems.append(f"uncaught: {e}"))
-        self.page.on("request", lambda r: r.url.startswith((base, "data:")) or self.problems.append(f"fetched {r.url}"))
-
-    def open(self, hash: str = "") -> None:
-        self.page.goto(self.base + hash)
-        self.page.wait_for_selector("html[data-ready=true]", timeout=30_000)
-
-    def go(self, hash: str):
-        # one test's open dialog must not stand in front of the next test's page
-        self.page.evaluate("() => document.querySelectorAll('dialog[open]').forEach(d => d.close())")
-        self.page.evaluate("h => { location.hash = h; }", hash)
-        self.page.wait_for_selector(f'main[data-page="{hash}"]', timeout=10_000)
-        return self.page
+def test_markup_escapes_every_text_and_attribute():
+    assert el("a", {"href": '"><script>', "class_": "x", "hidden": True, "title": None}, "<b>") == \
+        '<a href="&quot;&gt;&lt;script&gt;" class="x" hidden>&lt;b&gt;</a>'
 
 
-@pytest.fixture(scope="module")
-def desktop(browser, served):
-    w = Watched(browser, served[0], viewport={"width": 1280, "height": 900})
-    w.open()
-    yield w
-    w.context.close()
-
-
-@pytest.fixture(autouse=True)
-def no_console_errors(request):
-    """Fail the test if any page it used logged an error or reached beyond 127.0.0.1."""
-    yield
-    for name in ("desktop", "phone"):
-        if name in request.fixturenames:
-            w = request.getfixturevalue(name)
-            problems, w.problems[:] = list(w.problems), []
-            assert not problems, problems
+def test_row_ids_come_from_the_key_and_stay_unique():
+    rows = [{"a": "X 1", "b": None}, {"a": "x-1", "b": None}, {"a": "y", "b": 2}]
+    assert render.row_ids(rows, ("a", "b")) == ["x-1--none", "x-1--none-2", "y--2"]
+    assert render.row_ids(rows, ()) == ["row-1", "row-2", "row-3"]
 
 
 @pytest.fixture(scope="module")
@@ -193,220 +141,60 @@ def con():
     return labour2016.connect()
 
 
-def test_home_page_shows_the_2016_result_on_load(desktop, con):
-    page = desktop.page
-    page.goto(desktop.base)  # a fresh load, no click: the result must be there by itself
-    page.wait_for_selector("#result", timeout=30_000)
-    cell = page.locator('#result tr[data-section="all"] td[data-candidate="jeremy-corbyn"] .votes')
-    assert cell.inner_text() == "313,209"
-    assert page.locator("#winner-votes").inner_text() == "313,209"
-    rows = con.execute("select section, candidate_id, votes, share_pct from results where election_id = ?",
-                       [Y16]).fetchall()
-    assert len(rows) == 8
-    for section, candidate, votes, share in rows:
-        row = page.locator(f'#result tr[data-section="{section}"]')
-        assert row.locator(f'td[data-candidate="{candidate}"] .votes').inner_text() == f"{votes:,}"
-        assert row.locator(f'[data-share="{candidate}"]').inner_text() == f"{share:.2f}%"
-    assert page.locator('#result tr[data-section="members"] td[data-candidate="owen-smith"] .votes').inner_text() \
-        == "116,960"
-    chart = page.locator("svg.chart")
-    assert "Members: Jeremy Corbyn 59.0%, Owen Smith 41.0%" in chart.locator("title").text_content()
-    assert chart.locator("rect").count() == 2 + 8  # the legend's two keys and a bar part per cell
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "home.png"), full_page=True)
+def fact_tables(con):
+
+    out = []
+    for name, r in package.model().resources.items():
+        spans = r.spans
+        if spans and "source_id" in r.names:
+            cursor = con.execute(f'select * from "{name}"')
+            rows = [dict(zip([d[0] for d in cursor.description], row)) for row in cursor.fetchall()]
+            out.append(facts.Table(name, r.title, tuple(r.names), tuple(spans), tuple(rows),
+                                   tuple(render.row_ids(rows, r.primary_key))))
+    return out
 
 
-def test_home_page_lists_every_question_table_and_source(desktop):
-    page = desktop.go("#/")
-    links = page.locator("ul.questions a")
-    assert [links.nth(i).get_attribute("href") for i in range(links.count())] == \
-        [f"#/view/{v.name}" for v in catalog.views()]
-    assert page.locator("ul.tables a").count() == len(package.model().resources)
-    assert page.locator("ul.sources a").count() == len(read_table("sources"))
+def test_a_disagreement_finds_each_sides_own_words(con):
+    cursor = con.execute("select * from discrepancies where kind = 'sources_disagree' and measure = 'eligible' "
+                         "and source_a = 'gulftimes-2016-09-24-corbyn-wins' and source_b = 'pinknews-2016-09-24-corbyn-wins'")
+    columns = [d[0] for d in cursor.description]
+    row = dict(zip(columns, cursor.fetchall()[0]))
+    a, b = facts.evidence(row, columns, fact_tables(con))
+    electorate = read_table("electorate")
+    for side, source, printed in ((a, row["source_a"], "654,006"), (b, row["source_b"], "640,500")):
+        assert side.source_id == source and side.facts
+        expected = {r["evidence"] for r in electorate if r["source_id"] == source and r["measure"] == "eligible"
+                    and r["section"] == "all"}
+        assert {t.rows[i]["evidence"] for t, i in side.facts} == expected
+        assert all(printed in t.rows[i]["evidence"] for t, i in side.facts)
 
 
-def test_a_view_page_says_its_grain_and_what_each_column_means(desktop):
-    view = next(v for v in catalog.views() if v.name == "margins")
-    page = desktop.go("#/view/margins")
-    assert page.locator("p.grain").inner_text().startswith(view.grain[0].upper() + view.grain[1:] + ". The margins view")
-    page.locator("details.columns summary").click()
-    assert page.locator("details.columns dt code").all_inner_texts() == view.names
-    assert page.locator("details.columns dd").all_inner_texts() == [f.description for f in view.fields]
-    margin = next(f for f in view.fields if f.name == "margin_votes")
-    assert page.locator('th[data-column="margin_votes"] button').get_attribute("title") == margin.description
+def test_a_result_row_rests_on_the_votes_rows_of_its_source(con):
+    cursor = con.execute("select * from results where election_id = ? and section = 'affiliated_supporters' "
+                         "and candidate_id = 'owen-smith'", [Y16])
+    columns = [d[0] for d in cursor.description]
+    (side,) = facts.evidence(dict(zip(columns, cursor.fetchall()[0])), columns, fact_tables(con))
+    expected = [r for r in read_table("votes") if r["election_id"] == Y16 and r["section"] == "affiliated_supporters"
+                and r["candidate_id"] == "owen-smith" and r["source_id"] == side.source_id]
+    assert sorted(t.rows[i]["evidence"] for t, i in side.facts) == sorted(r["evidence"] for r in expected)
+    assert all(t.name == "votes" for t, _ in side.facts) and "39,670" in side.facts[0][0].rows[side.facts[0][1]]["evidence"]
 
 
-def test_a_table_page_says_what_each_column_means(desktop):
-    votes = package.model().resources["votes"]
-    page = desktop.go("#/table/votes")
-    page.locator("details.columns summary").click()
-    assert page.locator("details.columns dd").all_inner_texts() == [f.description for f in votes.fields]
+def test_a_row_resting_only_on_its_source_claims_no_fact_rows(con):
+    cursor = con.execute("select * from source_coverage limit 1")
+    columns = [d[0] for d in cursor.description]
+    (side,) = facts.evidence(dict(zip(columns, cursor.fetchall()[0])), columns, fact_tables(con))
+    assert side.facts == ()
 
 
-def test_the_browser_runs_views_sql_byte_for_byte(desktop, served):
-    sql = (ROOT / "queries" / "views.sql").read_text(encoding="utf-8")
-    assert desktop.page.evaluate("window.explorer.viewsSql") == sql
-    for name in ("queries/views.sql", "data/votes.csv", "data/sources.csv"):
-        assert (served[1] / name).read_bytes() == (ROOT / name).read_bytes()
-
-
-def comparable(cell) -> str:
-    """A value as the page prints it, numbers to 12 significant digits (JS and Python print floats alike
-    but not always the same way: 60 and 60.0, 5e-7 and 5e-07)."""
-    text = "" if cell is None else ("true" if cell else "false") if isinstance(cell, bool) else str(cell)
-    try:
-        return f"{float(text):.12g}"
-    except ValueError:
-        return text
-
-
-def test_each_view_has_the_rows_the_python_api_has(desktop, con):
-    for name, question in ((v.name, v.question) for v in catalog.views()):
-        page = desktop.go(f"#/view/{name}")
-        assert page.locator("h1").inner_text().lower() == question.lower()
-        rel = con.sql(f'select * from "{name}"')
-        expected = sorted(tuple(comparable(c) for c in row) for row in rel.fetchall())
-        assert page.locator(".row-count").get_attribute("data-total") == str(len(expected)), name
-        # Every cell too, in any order (a view without ORDER BY may list rows differently).
-        shown = page.evaluate("""columns => [...document.querySelectorAll('tbody tr')].map(tr => columns.map(c => {
-            const td = tr.querySelector(`td[data-column="${c}"]`);
-            return td.querySelector('.span-button') ? td.textContent.slice(1, -1) : td.textContent; }))""", rel.columns)
-        assert sorted(tuple(comparable(c) for c in row) for row in shown) == expected, name
-
-
-def test_each_table_page_has_every_row_and_column(desktop):
-    for name, resource in package.model().resources.items():
-        page = desktop.go(f"#/table/{name}")
-        assert page.locator(".row-count").get_attribute("data-total") == str(len(read_table(name))), name
-        fields = resource.names
-        assert page.locator("thead th").evaluate_all("ths => ths.map(t => t.dataset.column)") == fields
-        shown = page.locator("tbody tr").evaluate_all("""trs => trs.map(tr => [...tr.cells].map(td =>
-            td.querySelector('.span-button') ? td.textContent.slice(1, -1) : td.textContent))""")
-        assert sorted(tuple(map(comparable, row)) for row in shown) == \
-            sorted(tuple(comparable(row[f]) for f in fields) for row in read_table(name)), name
-
-
-def test_tables_filter_and_sort_by_keyboard(desktop):
-    page = desktop.go("#/table/votes")
-    page.get_by_label("Filter rows").fill("owen-smith")
-    expected = sum(1 for r in read_table("votes") if "owen-smith" in ",".join(r.values()).lower())
-    assert page.locator(".row-count").get_attribute("data-shown") == str(expected)
-    header = page.locator('th[data-column="value"] button')
-    header.focus()
-    page.keyboard.press("Enter")
-    assert page.locator('th[data-column="value"]').get_attribute("aria-sort") == "ascending"
-    values = [float(v) for v in page.locator('tbody td[data-column="value"]').all_inner_texts()]
-    assert values == sorted(values) and len(values) == expected
-    page.keyboard.press("Enter")
-    assert page.locator('th[data-column="value"]').get_attribute("aria-sort") == "descending"
-    assert float(page.locator('tbody td[data-column="value"]').first.inner_text()) == max(values)
-
-
-def test_an_evidence_span_opens_with_its_source(desktop):
-    rows = [r for r in read_table("votes") if "116,960" in ",".join(r.values())]
-    page = desktop.go("#/table/votes")
-    page.get_by_label("Filter rows").fill("116,960")
-    # the filter applies as the reader types: wait until every row shown is a match
-    page.wait_for_function("[...document.querySelectorAll('tbody tr')].every(tr => tr.innerText.includes('116,960'))")
-    button = page.locator("tbody .span-button").first
-    button.focus()
-    page.keyboard.press("Enter")  # keyboard, not a click: the span must open for everyone
-    dialog = page.locator("dialog#evidence[open]")
-    # whichever row an earlier sort put first, its span is one of these rows' evidence, verbatim
-    row = next(r for r in rows if r["evidence"] == dialog.locator("blockquote.span").inner_text())
-    source = next(s for s in read_table("sources") if s["source_id"] == row["source_id"])
-    assert dialog.locator(".source-title").inner_text() == source["title"]
-    text = dialog.inner_text()
-    assert source["publisher"] in text and source["published"] in text
-    assert dialog.locator(f'a[href="{source["url"]}"]').count() == 1
-    page.keyboard.press("Escape")
-    assert page.locator("dialog#evidence").evaluate("d => !d.open")
-    page.wait_for_function("document.activeElement.classList.contains('span-button')", timeout=2_000)
-
-
-def test_a_home_page_figure_opens_the_spans_it_rests_on(desktop):
-    page = desktop.go("#/")
-    page.locator('#result tr[data-section="all"] td[data-candidate="jeremy-corbyn"] .evidence-button').click()
-    page.wait_for_selector("dialog#evidence[open]")
-    spans = page.locator("dialog#evidence blockquote.span").all_inner_texts()
-    assert "Jeremy Corbyn won 313,209 votes (61.8 per cent) to Owen Smith’s 193,229 votes (38.2%)." in spans
-    expected = [r["evidence"] for r in read_table("votes") if r["election_id"] == Y16 and r["section"] == "all"
-                and r["candidate_id"] == "jeremy-corbyn" and r["source_id"] == "labourlist-2016-09-24-result"]
-    assert sorted(spans) == sorted(expected)
-    page.keyboard.press("Escape")
-
-
-def test_view_rows_link_their_sources_and_open_their_spans(desktop, con):
-    page = desktop.go("#/view/discrepancies")
-    sources = {r[0] for r in con.execute("select source_a from discrepancies").fetchall()} & \
-        {r["source_id"] for r in read_table("sources")}
-    links = page.locator('tbody td[data-column="source_a"] a').evaluate_all("as => as.map(a => a.getAttribute('href'))")
-    assert set(links) == {f"#/source/{s}" for s in sources} and sources
-    page = desktop.go("#/view/precision")
-    page.get_by_label("Filter rows").fill("116,960")
-    page.locator('tbody td[data-column="evidence"] .span-button').first.click()
-    page.wait_for_selector("dialog#evidence[open]")
-    assert "116,960" in page.locator("dialog#evidence blockquote.span").inner_text()
-    page.keyboard.press("Escape")
-
-
-def test_a_source_page_lists_the_rows_that_cite_it(desktop):
-    sid = "bbc-2016-08-10-gmb-backs-smith"
-    page = desktop.go(f"#/source/{sid}")
-    cited = sum(1 for name in package.model().resources if name != "sources"
-                for r in read_table(name) if r.get("source_id") == sid)
-    totals = page.locator(".row-count").evaluate_all("ps => ps.map(p => +p.dataset.total)")
-    assert sum(totals) == cited and cited > 0
-    assert "BBC News" in page.locator("main .source-card").inner_text()
-
-
-def test_the_sql_box_runs_a_query_and_reports_an_error(desktop, con):
-    page = desktop.go("#/sql")
-    sql = "select candidate_id, votes from results where election_id = 'labour-leadership-2016' " \
-          "and section = 'members' order by votes desc"
-    page.get_by_label("SQL query").fill(sql)
-    page.get_by_role("button", name="Run query").click()
-    page.wait_for_selector("#sql-result .row-count")
-    cells = page.locator('#sql-result tbody td[data-column="votes"]').all_inner_texts()
-    assert cells == [str(r[1]) for r in con.execute(sql).fetchall()] == ["168216", "116960"]
-    page.get_by_label("SQL query").fill("select * from no_such_view")
-    page.get_by_label("SQL query").press("Control+Enter")
-    assert "no_such_view" in page.get_by_role("alert").inner_text()
-
-
-def test_the_page_embeds_the_dataset_jsonld(desktop):
-    page = desktop.go("#/")
-    embedded = page.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
-    assert embedded == site.dataset_jsonld()
-
-
-def test_every_control_is_labelled_and_every_header_scoped(desktop):
-    for hash in ("#/", "#/table/votes", "#/view/discrepancies", "#/sql"):
-        page = desktop.go(hash)
-        unlabelled = page.evaluate("""[...document.querySelectorAll('input, textarea, select')]
-            .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.outerHTML)""")
-        assert unlabelled == [], hash
-        unscoped = page.evaluate("[...document.querySelectorAll('th')].filter(t => !t.scope).length")
-        assert unscoped == 0, hash
-        assert page.evaluate("document.documentElement.lang") == "en-GB"
-
-
-@pytest.fixture(scope="module")
-def phone(browser, served):
-    w = Watched(browser, served[0], viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-                device_scale_factor=2)
-    w.open()
-    yield w
-    w.context.close()
-
-
-def test_readable_on_a_phone(phone):
-    for hash in ("#/", "#/table/votes", "#/view/results"):
-        page = phone.go(hash)
-        # The page itself never scrolls sideways; wide tables scroll inside their own box.
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), hash
-    page = phone.go("#/")
-    assert page.locator('#result tr[data-section="all"] td[data-candidate="jeremy-corbyn"] .votes').inner_text() \
-        == "313,209"
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "home-phone.png"), full_page=True)
+def test_view_csv_and_json_hold_every_row_exactly(tmp_path, con):
+    """The downloads carry the exact values (the pages round; the files do not)."""
+    view = next(v for v in catalog.views() if v.name == "poll_accuracy")
+    cursor = con.execute("select * from poll_accuracy")
+    rows = [dict(zip(view.names, r)) for r in cursor.fetchall()]
+    text = site._csv(rows, view.names)
+    back = list(csv.DictReader(text.splitlines()))
+    assert [float(r["error_points"]) for r in back] == [r["error_points"] for r in rows]
+    data = json.loads(site._json("poll_accuracy", rows, view.fields))
+    assert [f["name"] for f in data["fields"]] == view.names
+    assert [r["result_pct"] for r in data["rows"]] == [r["result_pct"] for r in rows]

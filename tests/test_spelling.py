@@ -34,31 +34,26 @@ def test_parse_refuses(text):
 ])
 def test_the_interval_a_stated_figure_allows(text, value, qualifier, lo, hi):
     """The figure_low/figure_high macros of views.sql, as validate evaluates them."""
-    import pandas as pd
+    from test_validate_parts import interval
 
-    from labour2016.validate.arithmetic import bounds
-
-    got = bounds(pd.DataFrame({"stated_as": [text], "value": [float(value)], "qualifier": [qualifier]}))
-    assert (got[0][0], got[1][0]) == (pytest.approx(lo), pytest.approx(hi))
+    assert interval(text, float(value), qualifier) == (pytest.approx(lo), pytest.approx(hi))
 
 
 def test_validate_and_the_precision_view_allow_the_same_interval_for_every_figure():
     """One definition: the intervals validate uses are the precision view's, row for row."""
     import labour2016
-    from labour2016.validate.arithmetic import bounds
+    from test_validate_parts import interval
 
-    view = labour2016.connect().sql("select stated_as, value, qualifier, low, high from precision").df()
-    lo, hi = bounds(view[["stated_as", "value", "qualifier"]])
+    view = labour2016.connect().sql("select stated_as, value, qualifier, low, high from precision").fetchall()
     assert len(view) > 100
-    assert list(lo) == list(view["low"]) and list(hi) == list(view["high"])
+    assert [interval(s, v, q) for s, v, q, _, _ in view] == [(lo, hi) for *_, lo, hi in view]
 
 
 def test_every_stated_as_in_the_data_parses(tables):
-    from labour2016.validate.evidence import pairs
     from labour2016 import package
 
     for name, res in package.model().resources.items():
-        for _, column, _ in pairs(res):
+        for _, column, _ in res.stated:
             for row in tables[name]:
                 if row[column]:
                     assert spelling.parse(row[column]) is not None, (name, row[column])
@@ -77,10 +72,9 @@ def test_qualifier(text, qualifier):
 
 def test_every_hedge_means_a_qualifier_every_schema_allows():
     from labour2016 import package
-    from labour2016.validate.evidence import pairs
 
     enums = [res.field(q).constraints["enum"] for res in package.model().resources.values()
-             for _, _, q in pairs(res) if q]
+             for _, _, q in res.stated if q]
     assert len(enums) >= 5  # votes, electorate, figures, nominations, endorsements at least
     for enum in enums:
         assert set(spelling.HEDGES.values()) | {spelling.EXACT} <= set(enum), enum

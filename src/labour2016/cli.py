@@ -12,7 +12,7 @@ import importlib
 import os
 import sys
 
-from .commands import EXIT_CANNOT_RUN, EXIT_OK
+from .problems import Exit
 
 # name -> module; the order is the order of `labour2016 --help`.
 COMMANDS = {
@@ -60,24 +60,24 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
-        return EXIT_CANNOT_RUN
+        return Exit.CANNOT_RUN
     from .model import CatalogError
 
     try:
         return args.run(args)
     except CatalogError as e:  # a view file of this library's own, edited in a checkout: not a traceback
         print(f"labour2016: {e}", file=sys.stderr)
-        return EXIT_CANNOT_RUN
+        return Exit.CANNOT_RUN
     except KeyboardInterrupt:
         print("labour2016: interrupted", file=sys.stderr)
-        return 130
+        return Exit.INTERRUPTED
     except RuntimeError as e:
         if str(e) != "Query interrupted":  # what DuckDB raises when it sees Ctrl-C itself
             raise
         print("labour2016: interrupted", file=sys.stderr)
-        return 130
+        return Exit.INTERRUPTED
     except BrokenPipeError:
-        return EXIT_OK
+        return Exit.OK
 
 
 def _interrupt_duckdb_on_ctrl_c() -> None:

@@ -13,13 +13,19 @@ than validate's own checks (discrepancies compares reports pairwise).
 from __future__ import annotations
 
 from . import catalog, sqlgen
+from .problems import Problem, Rule
 
+# Asked by the view tests, not by validate: the rule's step is the view contracts' own.
+VIEW_CONTRACT = Rule("view-contract", "View contract broken",
+                     "a view's rows break what its Table Schema declares (key, required column, accepted values; "
+                     "named in `constraint`)",
+                     "fix the view's SQL or its schema, or the rows that break it", "view-contracts")
 ROWS = "view_contract_rows"
 SHOWN = 3  # repeated keys or values named per view and declaration
 
 
-def violations(con, view: catalog.View) -> list[tuple[str, str, object, str]]:
-    """(constraint, columns, value, message) for each declaration the view breaks on con's data."""
+def violations(con, view: catalog.View) -> list[Problem]:
+    """A problem (column, value, constraint, message) for each declaration the view breaks on con's data."""
     # Asked of the view's rows once computed: the view itself would be computed again per question.
     con.execute(f"create or replace temp table {ROWS} as select * from {sqlgen.ident(view.name)}")
     name, out = ROWS, []
@@ -47,4 +53,5 @@ def violations(con, view: catalog.View) -> list[tuple[str, str, object, str]]:
                               f"and not list_contains(?, {col}) order by all limit {SHOWN}", [accepted]).fetchall()
         out += [("enum", f.name, v, f"view {view.name}: {f.name} {v!r} is not one of its accepted values")
                 for (v,) in outside]
-    return out
+    return [VIEW_CONTRACT(view.path, None, columns, value, message, constraint=constraint)
+            for constraint, columns, value, message in out]

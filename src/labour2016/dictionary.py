@@ -13,11 +13,13 @@ Only the standard library and labour2016's model, catalog and reader are importe
 """
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 from . import catalog, model, package, reader
 from .atomic import write_atomic
+from .problems import Exit
 
 DICTIONARY = "data-dictionary.md"
 DATASHEET = "datasheet.md"
@@ -186,9 +188,22 @@ def splice_counts(datasheet: str, pkg: model.Package | None = None) -> str:
     return datasheet[:start] + render_composition(pkg) + datasheet[end + len(COUNTS_END):]
 
 
+def descriptor_sources(pkg: model.Package | None = None) -> str:
+    """datapackage.json with its `sources` made from data/sources.csv, the one list of sources:
+    one entry per row, titled "publisher: title", with the page's URL as its path where it has one."""
+    pkg = pkg or package.model()
+    path = pkg.root / pkg.descriptor_file
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    rows = reader.text_rows(pkg.resources["sources"])
+    descriptor["sources"] = [{"title": f"{s['publisher']}: {s['title']}", **({"path": s["url"]} if s["url"] else {})}
+                             for s in rows]
+    return json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
+
+
 def expected(docs_dir: Path, pkg: model.Package | None = None) -> dict[Path, str]:
-    """Each generated file -> the text it should hold."""
-    out = {docs_dir / DICTIONARY: render_dictionary(pkg)}
+    """Each generated file -> the text it should hold (the descriptor's list of sources too)."""
+    pkg = pkg or package.model()
+    out = {docs_dir / DICTIONARY: render_dictionary(pkg), pkg.root / pkg.descriptor_file: descriptor_sources(pkg)}
     sheet = docs_dir / DATASHEET
     if sheet.is_file():
         out[sheet] = splice_counts(sheet.read_text(encoding="utf-8"), pkg)
@@ -219,7 +234,7 @@ def run(docs_dir: Path, check: bool = False) -> int:
     if not docs_dir.is_dir():
         print(f"labour2016 docs: no docs folder at {docs_dir} (in a checkout it is docs/; "
               "otherwise pass --docs-dir)", file=sys.stderr)
-        return 2
+        return Exit.CANNOT_RUN
     try:
         if check:
             out_of_date = stale(docs_dir)
@@ -227,12 +242,12 @@ def run(docs_dir: Path, check: bool = False) -> int:
                 print(f"stale: {p} (run `labour2016 docs` or `make docs`)", file=sys.stderr)
             if not out_of_date:
                 print("up to date: " + ", ".join(str(p) for p in expected(docs_dir)))
-            return 1 if out_of_date else 0
+            return Exit.PROBLEMS if out_of_date else Exit.OK
         for p in generate(docs_dir):
             print(f"wrote {p}")
-        return 0
+        return Exit.OK
     except (OSError, ValueError) as exc:
         print(f"labour2016 docs: {exc}", file=sys.stderr)
-        return 2
+        return Exit.CANNOT_RUN
 
 

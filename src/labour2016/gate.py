@@ -16,12 +16,12 @@ MAX_SHOWN = 20
 def check(root: Path, descriptor: str = model.DESCRIPTOR) -> model.Package:
     from .validate import validate
 
-    ctx = validate(root, None, descriptor=descriptor)
-    if ctx.problems:
-        shown = [str(p) for p in ctx.problems[:MAX_SHOWN]]
-        more = len(ctx.problems) - len(shown)
+    report = validate(root, None, descriptor=descriptor)
+    if report.problems:
+        shown = [str(p) for p in report.problems[:MAX_SHOWN]]
+        more = len(report.problems) - len(shown)
         raise model.PackageError(
-            f"{root}: the package has {len(ctx.problems)} problem(s), so it is not read "
+            f"{root}: the package has {len(report.problems)} problem(s), so it is not read "
             f"(the same report as `labour2016 validate {root}`):\n" + "\n".join(shown)
-            + (f"\n... and {more} more" if more > 0 else ""), ctx.problems)
-    return ctx.model or package.model(root, descriptor)
+            + (f"\n... and {more} more" if more > 0 else ""), report.problems)
+    return report.model or package.model(root, descriptor)

@@ -1,11 +1,15 @@
-"""The one CSV reader: DuckDB reads every resource, as text for validate and the documents,
-typed (through the generated views) for queries, with the same read_csv options.
+"""The one CSV reader: DuckDB reads each resource once, into a table every check queries in place.
 
-`read(resource)` gives a DataFrame of strings (a missing value is NA) with the physical line
-of every row, and the problems found on the way, each with its line. DuckDB is the fast path;
-it skips blank lines silently and stops at the first ragged row, so the file's line breaks are
-counted to prove nothing was skipped, and a file DuckDB refuses or cannot account for is read
-again by the csv module, which names every bad row (the slow path).
+`load(con, resource, k)` makes table `t<k>`: each field's cell as text (`r<i>`, NULL where the
+schema's missingValues say so), each non-text field parsed by its type (`v<i>`, NULL where the
+cell does not parse), and `_line`, the physical line the row starts on. Column names are
+positional, so no name from a package becomes SQL; the views `t<k>_raw` and `t<k>_typed` give
+the fields their names, quoted. Windows, Excel and other editors' CSV is read as its LF original:
+a byte-order mark is dropped and CRLF inside a quoted cell becomes LF.
+
+DuckDB is the fast path. It skips blank lines silently, so the file's line breaks are counted to
+prove that nothing was skipped; a file it refuses or cannot account for is read again by the csv
+module, which names every bad line (the slow path, for broken files only).
 """
 from __future__ import annotations
 
@@ -13,135 +17,204 @@ import csv
 import io
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import model
-from .sqlgen import read_csv_sql
+from .problems import Problem, Rule
 
-HINTS = {
-    "encoding-error": "re-save the file as UTF-8 (not Latin-1/Windows-1252)",
-    "header-error": "the header must be: {header}",
-    "extra-cell": "make every row have one field per header column; quote values containing commas",
-    "missing-cell": "make every row have one field per header column; quote values containing commas",
-    "blank-row": "remove the blank line, or fill in the row",
-    "empty-file": "restore the header row and data, or remove the resource",
-    "source-error": "close the quoted value (a missing \" ?)",
-}
+STEP = "files"
+EMPTY_FILE = Rule("empty-file", "Empty file", "a CSV file is empty",
+                  "restore the header row and data, or remove the resource", STEP)
+HEADER = Rule("header-error", "Header error", "a CSV header is not the schema's fields in order",
+              "the header must be: {header}", STEP)
+SOURCE = Rule("source-error", "Source error",
+              "a CSV cannot be parsed, or DuckDB (which the views read with) cannot read it",
+              "close the quoted value (a missing \" ?)", STEP)
+MISSING_CELL = Rule("missing-cell", "Missing cell", "a row has fewer cells than the header",
+                    "make every row have one field per header column; quote values containing commas", STEP)
+EXTRA_CELL = Rule("extra-cell", "Extra cell", "a row has more cells than the header",
+                  "make every row have one field per header column (a comma too many at the end of the row?); "
+                  "quote values containing commas", STEP)
+BLANK_ROW = Rule("blank-row", "Blank row", "a row is blank, or every cell of it is empty",
+                 "remove the blank line, or fill in the row", STEP)
+ENCODING = next(r for r in model.RULES if r.id == "encoding-error")
+RULES = (EMPTY_FILE, HEADER, SOURCE, MISSING_CELL, EXTRA_CELL, BLANK_ROW)
 
-
-def str_dtype():
-    """pandas' Arrow-backed string dtype with NaN for missing (pandas 3's default `str`): one
-    dtype whichever path read the file, and no Python object per cell."""
-    import numpy as np
-    import pandas as pd
-
-    return pd.StringDtype(storage="pyarrow", na_value=np.nan)
-
-
-@dataclass
-class Text:
-    frame: object = None            # pandas DataFrame of Arrow-backed strings (NaN where missing)
-    lines: object = None            # numpy array: the physical line of each row
-    problems: list[tuple] = field(default_factory=list)  # (line, column, value, rule, message, hint)
+LINE = "_line"
+CHUNK = 1 << 23
+_EXTRA = "_extra"
 
 
-def read(resource: model.Resource) -> Text:
-    raw = resource.file.read_bytes()
-    out = Text()
-    if not raw or raw.isspace():
-        out.problems.append((1, None, None, "empty-file", "the file is empty", HINTS["empty-file"]))
-        return out
+@dataclass(frozen=True)
+class Table:
+    resource: model.Resource
+    k: int
+    rows: int
+
+    @property
+    def raw(self) -> str:
+        """The view of text cells by field name (NULL where missing), with _line."""
+        return f"t{self.k}_raw"
+
+    @property
+    def typed(self) -> str:
+        """The view of cells parsed by type (NULL where missing or not of the type), with _line."""
+        return f"t{self.k}_typed"
+
+    @property
+    def file(self) -> str:
+        return self.resource.path
+
+
+def _scan(path) -> tuple[int, int, bool, bytes]:
+    """(bytes, line breaks, ends with a line break, first bytes) of a file, read in chunks."""
+    size = breaks = 0
+    last = b""
+    head = b""
+    with open(path, "rb") as f:
+        while chunk := f.read(CHUNK):
+            if not head:
+                head = chunk[:1 << 16]
+            size += len(chunk)
+            breaks += chunk.count(b"\n")
+            last = chunk[-1:]
+    return size, breaks, last == b"\n", head
+
+
+def _typed_expr(f: model.Field, cell: str) -> str | None:
+    """SQL parsing a text cell by the field's type (None for text). The patterns and spellings
+    are this library's constants (model.TYPES, FORMATS, DEFAULT_TRUE/FALSE), never a package's."""
+    kind = f.type.name
+    if kind == "string":
+        return None
+    if kind == "boolean":
+        trues = ", ".join(f"'{v}'" for v in f.true_values)
+        falses = ", ".join(f"'{v}'" for v in f.false_values)
+        return f"case when {cell} in ({trues}) then true when {cell} in ({falses}) then false end"
+    return f"case when regexp_full_match({cell}, '{f.syntax}') then try_cast({cell} as {f.type.duckdb}) end"
+
+
+def _read_csv(resource: model.Resource, parallel: bool) -> str:
+    cols = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(resource.fields))) + f", '{_EXTRA}': 'VARCHAR'"
+    # nullstr matches nothing, so an empty cell stays '' and only a cell the row lacks is NULL
+    return (f"read_csv(?, header = {'true' if resource.header else 'false'}, delim = ?, quote = '\"', escape = '\"', "
+            f"nullstr = ['\x01'], auto_detect = false, null_padding = true, parallel = {str(parallel).lower()}, "
+            f"columns = {{{cols}}})")
+
+
+def _create(con, resource: model.Resource, k: int, crlf: bool, parallel: bool) -> None:
+    n = len(resource.fields)
+    text = [f"replace(c{i}, chr(13) || chr(10), chr(10))" if crlf else f"c{i}" for i in range(n)]
+    cells = [f"case when list_contains(?, {t}) then null else {t} end as r{i}" for i, t in enumerate(text)]
+    typed = [f"{e} as v{i}" for i, f in enumerate(resource.fields) if (e := _typed_expr(f, f"r{i}")) is not None]
+    # strpos finds no line break in almost every cell, and is far cheaper than counting them
+    breaks = " + ".join(f"(case when strpos(r{i}, chr(10)) > 0 then length(r{i}) - length(replace(r{i}, chr(10), '')) "
+                        f"else 0 end)" for i in range(n))
+    last = f"c{n - 1}"
+    # no window over the rows: the table keeps the file's order (preserve_insertion_order), so a
+    # row's rowid is its record number, and its line follows from the line breaks before it
+    con.execute(
+        f"create or replace table t{k} as "
+        f"select *, {', '.join(typed) + ', ' if typed else ''}{breaks} as _breaks from ("
+        f"  select {', '.join(cells)}, {_EXTRA} is not null as _extra_cell, {last} is null as _short "
+        f"  from {_read_csv(resource, parallel)})",
+        [*([list(resource.missing_values)] * n), str(resource.file), resource.delimiter])
+
+
+def _number_lines(con, k: int) -> None:
+    """Give t<k> its _line where some cells span lines: the record's first line, counted from the
+    line breaks inside the cells of the records before it (an as-of join on the few rows that have
+    any). Without such cells a record's line is its rowid + 2, and the views say so."""
+    con.execute(
+        f"create or replace table t{k} as select t.*, t.rowid + 2 + coalesce(o.before, 0) as {LINE} "
+        f"from t{k} t asof left join (select rowid as r, sum(_breaks) over (order by rowid) as before "
+        f"from t{k} where _breaks > 0) o on t.rowid > o.r")
+
+
+def _views(con, resource: model.Resource, k: int, line: str) -> None:
+    from .sqlgen import ident
+
+    names = [ident(f.name) for f in resource.fields]
+    raw = ", ".join(f"r{i} as {name}" for i, name in enumerate(names))
+    typed = ", ".join(f"{'v' if f.type.name != 'string' else 'r'}{i} as {name}"
+                      for i, (f, name) in enumerate(zip(resource.fields, names)))
+    con.execute(f"create or replace view t{k}_raw as select {line} as {LINE}, {raw} from t{k}")
+    con.execute(f"create or replace view t{k}_typed as select {line} as {LINE}, {typed} from t{k}")
+
+
+def load(con, resource: model.Resource, k: int) -> tuple[Table | None, list[Problem]]:
+    """Table t<k> of the resource, or None with the problems that make it unreadable; the problems
+    of a readable table (blank rows, dropped) come with it."""
+    import duckdb
+
+    file = resource.path
+    size, breaks, ends_with_break, head = _scan(resource.file)
+    if not size or (size <= len(head) and head.isspace()):
+        return None, [EMPTY_FILE(file, 1, None, None, "the file is empty")]
     names = resource.names
-    head = raw[:1 << 16].decode("utf-8", errors="replace").removeprefix("\ufeff")
-    header = next(csv.reader(io.StringIO(head, newline=""), delimiter=resource.delimiter), [])
+    text = head.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    header = next(csv.reader(io.StringIO(text, newline=""), delimiter=resource.delimiter), [])
     if header != names:
-        if _decode(raw, out) is None:
-            return out
+        problems = _undecodable(resource)
+        if problems:
+            return None, problems
         missing = [n for n in names if n not in header]
         extra = [h for h in header if h not in names]
         detail = "; ".join(x for x in (missing and f"missing {missing}", extra and f"unexpected {extra}") if x)
-        out.problems.append((1, None, resource.delimiter.join(header), "header-error",
+        return None, [HEADER(file, 1, None, resource.delimiter.join(header),
                              f"header does not match the schema's fields ({detail or 'different order'})",
-                             HINTS["header-error"].format(header=resource.delimiter.join(names))))
-        return out
-    read = _duckdb(resource, raw)
-    if not isinstance(read, tuple):
-        text = _decode(raw, out)
-        if text is None:
-            return out
-        before = len(out.problems)
-        exact = _exact(resource, text, out.problems)
-        if isinstance(read, str) and exact is not None and len(out.problems) == before:
-            # The csv module reads it, but DuckDB, which every view and query reads through, does not.
-            line = re.search(r"Line: (\d+)", read)
-            out.problems.append((int(line.group(1)) if line else None, None, None, "source-error",
-                                 "DuckDB, which the views read the file with, cannot read it: "
-                                 + read.split("\n")[0].removeprefix("Invalid Input Error: "),
-                                 "write plain CSV: one kind of line ending throughout, every quote closed"))
-            exact = None
-        read = exact
-    if read is not None:
-        out.frame, out.lines = read
-        _blank_rows(out, resource)
-    return out
-
-
-def _decode(raw: bytes, out: Text) -> str | None:
-    """The file as text, or None with an encoding-error naming the line (slow path only: DuckDB
-    checks UTF-8 itself)."""
+                             header=resource.delimiter.join(names))]
+    crlf = b"\r\n" in head
     try:
-        return raw.decode("utf-8").removeprefix("\ufeff")
+        try:
+            _create(con, resource, k, crlf, parallel=True)
+        except duckdb.Error as e:
+            if "parallel" not in str(e):
+                raise
+            _create(con, resource, k, crlf, parallel=False)  # quoted line breaks: one reader thread
+    except duckdb.Error as e:
+        return None, _slow(resource, str(e))
+    rows, inner = con.execute(f"select count(*), coalesce(sum(_breaks), 0) from t{k}").fetchone()
+    # Every record ends in a line break (the last may not); a skipped blank line adds one more.
+    if breaks != rows + 1 + inner - (not ends_with_break):
+        return None, _slow(resource, None)
+    if inner:
+        _number_lines(con, k)
+    line = LINE if inner else "(rowid + 2)"
+    ragged = con.execute(f"select {line}, _extra_cell from t{k} where _extra_cell or _short order by 1").fetchall()
+    if ragged:
+        return None, [(EXTRA_CELL if extra else MISSING_CELL)(
+            file, at, None, None, f"row has {'more' if extra else 'fewer'} fields than the header's {len(names)}")
+            for at, extra in ragged]
+    blank = " and ".join(f"r{i} is null" for i in range(len(names)))
+    problems = [BLANK_ROW(file, at, None, None, "every cell of this row is empty")
+                for (at,) in con.execute(f"select {line} from t{k} where {blank} order by 1").fetchall()]
+    if problems:
+        con.execute(f"delete from t{k} where {blank}")
+        rows -= len(problems)
+    _views(con, resource, k, line)
+    return Table(resource, k, rows), problems
+
+
+def _undecodable(resource: model.Resource) -> list[Problem]:
+    raw = resource.file.read_bytes()
+    try:
+        raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[:e.start].count(b"\n") + 1
-        out.problems.append((line, None, repr(raw[e.start:e.end]), "encoding-error",
-                             f"bytes that are not UTF-8 at byte {e.start}", HINTS["encoding-error"]))
-        return None
+        return [ENCODING(resource.path, line, None, repr(raw[e.start:e.end]), f"bytes that are not UTF-8 at byte {e.start}",
+                         hint="re-save the file as UTF-8 (not Latin-1/Windows-1252)")]
+    return []
 
 
-_CON = None
-
-
-def _connection():
-    """One in-memory DuckDB for every file this process reads: it holds no data, only the reader."""
-    global _CON
-    if _CON is None:
-        import duckdb
-
-        _CON = duckdb.connect()
-    return _CON
-
-
-def _duckdb(resource: model.Resource, raw: bytes):
-    """(frame, lines) from DuckDB's reader when it reads the whole file and accounts for every
-    line break; DuckDB's error message when it refuses the file; None when it skipped lines."""
-    import duckdb
-    import numpy as np
-
-    try:
-        table = _connection().sql(f"select * from {read_csv_sql(resource, str(resource.file), typed=False)}")\
-            .to_arrow_table()
-    except duckdb.Error as e:
-        return str(e)
-    frame = table.to_pandas(types_mapper=lambda _: str_dtype())
-    frame.columns = resource.names
-    inner = np.zeros(len(frame), dtype=np.int64)
-    for c in frame.columns:
-        col = frame[c]
-        if col.str.contains("\n", regex=False).any():
-            inner += col.str.count("\n").fillna(0).to_numpy(dtype=np.int64)
-    records = len(frame) + 1
-    # Every record ends in a line break (the last may not); a skipped blank line adds one more.
-    if raw.count(b"\n") != records - (not raw.endswith(b"\n")) + int(inner.sum()):
-        return None
-    lines = np.arange(2, len(frame) + 2) + np.concatenate(([0], np.cumsum(inner)[:-1]))
-    return frame, lines
-
-
-def _exact(resource: model.Resource, text: str, problems: list):
-    """The csv module, row by row: slow, but it names every ragged row, blank line and open quote."""
-    import numpy as np
-    import pandas as pd
-
+def _slow(resource: model.Resource, duckdb_error: str | None) -> list[Problem]:
+    """The csv module, row by row: slow, but it names every ragged row, blank line and open quote.
+    Only a file DuckDB refused or could not account for comes here."""
+    file = resource.path
+    problems = _undecodable(resource)
+    if problems:
+        return problems
+    text = resource.file.read_bytes().decode("utf-8").removeprefix("\ufeff")
     names = resource.names
     csv.field_size_limit(sys.maxsize)  # a long quotation is a value, not an attack on the reader
     records, prev = [], 0
@@ -151,47 +224,37 @@ def _exact(resource: model.Resource, text: str, problems: list):
             records.append((prev + 1, row))
             prev = reader.line_num
     except csv.Error as e:
-        problems.append((prev + 1, None, None, "source-error", f"the CSV cannot be parsed here: {e}",
-                         HINTS["source-error"]))
-        return None
-    bad = False
+        return [SOURCE(file, prev + 1, None, None, f"the CSV cannot be parsed here: {e}")]
+    last = max((ln for ln, row in records if row), default=1)
     for ln, row in records[1:]:
         if not row:
-            problems.append((ln, None, None, "blank-row", "a blank line inside the table", HINTS["blank-row"]))
-            bad = True
+            where = "at the end of the file" if ln > last else "inside the table"
+            problems.append(BLANK_ROW(file, ln, None, None, f"a blank line {where}"))
         elif len(row) != len(names):
-            rule = "extra-cell" if len(row) > len(names) else "missing-cell"
-            problems.append((ln, None, None, rule, f"row has {len(row)} fields, the header has {len(names)}",
-                             HINTS[rule]))
-            bad = True
-    if bad:
-        return None
-    rows = [row for _, row in records[1:]]
-    frame = pd.DataFrame(rows, columns=names, dtype=str_dtype()) if rows else \
-        pd.DataFrame({n: pd.Series([], dtype=str_dtype()) for n in names})
-    frame = frame.mask(frame.isin(list(resource.missing_values)))
-    return frame, np.array([ln for ln, _ in records[1:]], dtype=int)
-
-
-def _blank_rows(out: Text, resource: model.Resource) -> None:
-    """A row whose every cell is missing is blank (frictionless' blank-row), even with its commas;
-    it is reported once and dropped, as frictionless does, not read as a row of missing values."""
-    import numpy as np
-
-    blank = out.frame.isna().all(axis=1).to_numpy()
-    for i in np.flatnonzero(blank):
-        out.problems.append((int(out.lines[i]), None, None, "blank-row", "every cell of this row is empty",
-                             HINTS["blank-row"]))
-    if blank.any():
-        out.frame, out.lines = out.frame[~blank].reset_index(drop=True), out.lines[~blank]
+            rule = EXTRA_CELL if len(row) > len(names) else MISSING_CELL
+            problems.append(rule(file, ln, None, None, f"row has {len(row)} fields, the header has {len(names)}"))
+    if problems:
+        return problems
+    line = re.search(r"Line: (\d+)", duckdb_error or "")
+    reason = (duckdb_error or "it did not account for every line break").split("\n")[0]
+    return [SOURCE(file, int(line.group(1)) if line else None, None, None,
+                   "DuckDB, which the views read the file with, cannot read it: "
+                   + reason.removeprefix("Invalid Input Error: "),
+                   hint="write plain CSV: one kind of line ending throughout, every quote closed")]
 
 
 def text_rows(resource: model.Resource) -> list[dict]:
     """A table's rows as dicts of strings (a missing value is ""), for documents and citations."""
-    got = read(resource)
-    if got.frame is None or got.problems:
-        line, _, _, rule, message, _ = got.problems[0]
-        raise model.PackageError(f"{resource.path}:{line}: {rule} — {message} (run labour2016 validate)")
-    return [{k: ("" if v is None or v != v else v) for k, v in row.items()}
-            for row in got.frame.to_dict(orient="records")]
+    import duckdb
 
+    con = duckdb.connect()
+    try:
+        table, problems = load(con, resource, 0)
+        if table is None or problems:
+            p = problems[0]
+            raise model.PackageError(f"{resource.path}:{p.line}: {p.rule} — {p.message} (run labour2016 validate)")
+        cur = con.execute(f"select * exclude ({LINE}) from {table.raw} order by {LINE}")
+        names = [d[0] for d in cur.description]
+        return [{k: ("" if v is None else v) for k, v in zip(names, row)} for row in cur.fetchall()]
+    finally:
+        con.close()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import model, package
 from .atomic import write_atomic
+from .problems import Exit
 
 BEGIN = "-- BEGIN GENERATED"
 END = "-- END GENERATED"
@@ -136,11 +137,11 @@ def main(argv: list[str] | None = None) -> int:
         text = assemble(base)
     except (model.CatalogError, model.PackageError) as e:
         print(f"labour2016.sqlgen: {e}", file=sys.stderr)
-        return 2
+        return Exit.CANNOT_RUN
     if "--check" in argv:
         if path.read_text(encoding="utf-8") != text:
             print(f"{path}: stale, not what its parts make; run `make docs` (or python -m labour2016.sqlgen)", file=sys.stderr)
-            return 1
+            return Exit.PROBLEMS
         return 0
     changed = path.read_text(encoding="utf-8") != text if path.is_file() else True
     if changed:

@@ -15,11 +15,13 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
 
 from .. import model, package, sqlgen
+from ..problems import Exit
 from ..sqlgen import sql_str
 
 HELP = ("write OUT/labour2016.duckdb (tables and views), OUT/parquet/<table or view>.parquet (described), "
@@ -134,11 +136,12 @@ def run(args: argparse.Namespace) -> int:
         base, descriptor = package.locate(args.package)
     except FileNotFoundError as e:
         progress(str(e))
-        return 2
+        return Exit.CANNOT_RUN
     staged: list[tuple[Path, Path]] = []
+    out: Path = args.out.resolve()
+    created = not out.exists()  # a folder this run makes is removed again if the run fails
     try:
         pkg = gate.check(base, descriptor.name)
-        out: Path = args.out.resolve()
         (out / "parquet").mkdir(parents=True, exist_ok=True)
         _remove_stale(out)
         _write_all(pkg, out, staged)
@@ -146,13 +149,15 @@ def run(args: argparse.Namespace) -> int:
             os.replace(tmp, target)
     except model.PackageError as e:
         progress(str(e))
-        return 1
+        return Exit.PROBLEMS
     except (duckdb.Error, sqlite3.Error, OSError, ValueError, KeyError) as e:
         _discard(staged)
+        if created:
+            shutil.rmtree(out, ignore_errors=True)
         if isinstance(e, duckdb.InterruptException):
             raise KeyboardInterrupt from None  # Ctrl-C (see cli.entry)
         progress(f"failed: {e} (temporary files removed)")
-        return 1
+        return Exit.PROBLEMS
     except BaseException:  # Ctrl-C: leave nothing half-written behind either
         _discard(staged)
         raise

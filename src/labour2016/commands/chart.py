@@ -5,6 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..problems import Exit
+
 HELP = "draw charts of the views (2016 result, 2015 v 2016, discrepancies, poll accuracy) as SVG/PNG; --check: exit 1 if stale"
 EXAMPLE = "labour2016 chart result-2016 --format png --out charts/"
 NAMES = ("result-2016", "compare-2015", "discrepancies", "poll-accuracy")
@@ -32,13 +34,13 @@ def run(args: argparse.Namespace) -> int:
     if unknown:
         print(f"labour2016 chart: no chart named {', '.join(unknown)}; choose from {', '.join(NAMES)}",
               file=sys.stderr)
-        return 2
+        return Exit.CANNOT_RUN
     try:
         import matplotlib  # noqa: F401
     except ImportError:
         print("labour2016 chart: needs matplotlib; install it with `pip install 'labour2016[charts]'` "
               "(or `pip install matplotlib`)", file=sys.stderr)
-        return 2
+        return Exit.CANNOT_RUN
     from .. import charts
     from ..atomic import write_atomic
 
@@ -61,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
                     print(f"up to date: {path}")
     except OSError as e:
         print(f"labour2016 chart: cannot write: {e}", file=sys.stderr)
-        return 2
+        return Exit.CANNOT_RUN
     if args.check and not stale:
         print(f"up to date: {len(formats) * len(args.names or NAMES)} charts in {out}")
-    return 1 if stale else 0
+    return Exit.PROBLEMS if stale else Exit.OK

@@ -9,6 +9,8 @@ import argparse
 import json
 import sys
 
+from ..problems import Exit
+
 HELP = ("print the data dictionary (every table and view, or those named): fields, types, constraints, keys, "
         "descriptions")
 EXAMPLE = "labour2016 dictionary votes results"
@@ -29,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     if unknown:
         print(f"labour2016 dictionary: no table or view named {', '.join(unknown)}; have tables "
               f"{', '.join(resources)} and views {', '.join(views)}", file=sys.stderr)
-        return 2
+        return Exit.CANNOT_RUN
     names = args.names or [*resources, *views]
     if args.format == "json":
         out = {n: {**resources[n].raw, "schema": resources[n].raw_schema} if n in resources else

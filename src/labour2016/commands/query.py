@@ -13,6 +13,7 @@ import re
 import sys
 
 from .. import bounds, package
+from ..problems import Exit
 
 HELP = "run one SQL statement over the package's tables and views (read-only, bounded in time and memory)"
 EXAMPLE = ("labour2016 query \"select section, candidate_id, votes, round(share_pct, 2) as share_pct "
@@ -123,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
         root, descriptor = package.locate(args.package)
     except FileNotFoundError as e:
         print(f"labour2016 query: {e}", file=sys.stderr)
-        return 2
+        return Exit.CANNOT_RUN
     try:
         if root == package.root().resolve() and descriptor.name == package.DESCRIPTOR:
             pkg = package.model()  # this package's own, which the tests validate
@@ -133,14 +134,14 @@ def run(args: argparse.Namespace) -> int:
             pkg = gate.check(root, descriptor.name)  # another folder's: only if validate accepts it
     except model.PackageError as e:
         print(f"labour2016 query: {e}", file=sys.stderr)
-        return 1
+        return Exit.PROBLEMS
     try:
         con = api.open_model(pkg, safe=True, timeout=args.timeout, memory_limit=args.memory_limit)
         statements = con.extract_statements(args.sql)
         if len(statements) != 1:
             got = "no SQL statement" if not statements else f"{len(statements)} statements"
             print(f"labour2016 query: one SQL statement per call, got {got} (nothing was run)", file=sys.stderr)
-            return 2
+            return Exit.CANNOT_RUN
         kind = statements[0].type.name
         if kind in REFUSED:
             raise duckdb.PermissionException(f"{kind} statements are not allowed in labour2016 query")
@@ -160,6 +161,6 @@ def run(args: argparse.Namespace) -> int:
             raise KeyboardInterrupt from None  # Ctrl-C (see cli.entry)
         else:
             print(f"labour2016 query: {e}", file=sys.stderr)
-        return 1
+        return Exit.PROBLEMS
     write(sys.stdout, columns, rows, args.format)
     return 0

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from .. import package
-from . import EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS
+from ..problems import Exit
 
 HELP = "validate the package: schemas, keys, evidence, arithmetic and (with the texts) sources; exit 1 on problems"
 EXAMPLE = "labour2016 validate . --sources ../shared/sources --format json"
@@ -28,22 +28,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(default: when stderr is a terminal)")
 
 
-def _text_report(ctx, root: Path) -> str:
-    out = []
-    for p in ctx.problems:
-        where = p.file + (f":{p.line}" if p.line else "")
-        col = f" [{p.column}]" if p.column else ""
-        val = f" {p.value!r}" if p.value not in (None, "") else ""
-        out.append(f"{where}{col}{val}: {p.rule} — {p.message} (hint: {p.hint})")
-    n = len(ctx.problems)
-    files = len({p.file for p in ctx.problems})
-    tables = [t for t in ctx.tables.values() if t.frame is not None]
-    rows = sum(len(t.frame) for t in tables)
-    src = "source texts checked" if ctx.sources_checked else ctx.sources_note
+def _text_report(report, root: Path) -> str:
+    out = [str(p) for p in report.problems]
+    n = len(report.problems)
+    files = len({p.file for p in report.problems})
+    src = "source texts checked" if report.sources_checked else report.sources_note
     if n:
         out.append(f"{root}: {n} problem{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}; {src}")
     else:
-        out.append(f"{root}: valid ({len(tables)} tables, {rows} rows); {src}")
+        out.append(f"{root}: valid ({report.tables} tables, {report.rows} rows); {src}")
     return "\n".join(out)
 
 
@@ -53,7 +46,7 @@ def _cannot_run(args: argparse.Namespace, message: str, root: Path | None = None
     if args.format == "json":
         print(json.dumps({"valid": False, "error_count": 0, "package": str(root) if root else None,
                           "cannot_run": message, "problems": []}, indent=2, ensure_ascii=False))
-    return EXIT_CANNOT_RUN
+    return Exit.CANNOT_RUN
 
 
 def run(args: argparse.Namespace) -> int:
@@ -71,21 +64,21 @@ def run(args: argparse.Namespace) -> int:
         print(f"labour2016 validate: {time.perf_counter() - t0:6.2f} s  {step}", file=sys.stderr, flush=True)
 
     try:
-        ctx = validate(root, sources, progress if show else None, descriptor=descriptor.name)
+        report = validate(root, sources, progress if show else None, descriptor=descriptor.name)
     except Exception as e:  # a bug in a check must not look like a verdict on the data
         return _cannot_run(args, f"cannot finish: {type(e).__name__}: {e}", root)
     if args.no_sources:
-        ctx.sources_note = "source-text checks skipped (--no-sources)"
+        report.sources_note = "source-text checks skipped (--no-sources)"
     if args.format == "json":
         print(json.dumps({
-            "valid": not ctx.problems,
-            "error_count": len(ctx.problems),
+            "valid": not report.problems,
+            "error_count": len(report.problems),
             "package": str(root),
             "cannot_run": None,
-            "sources_checked": ctx.sources_checked,
-            "sources_note": ctx.sources_note,
-            "problems": [p.as_dict() for p in ctx.problems],
+            "sources_checked": report.sources_checked,
+            "sources_note": report.sources_note,
+            "problems": [p.as_dict() for p in report.problems],
         }, indent=2, ensure_ascii=False))
     else:
-        print(_text_report(ctx, root))
-    return EXIT_PROBLEMS if ctx.problems else EXIT_OK
+        print(_text_report(report, root))
+    return Exit.PROBLEMS if report.problems else Exit.OK

@@ -2,20 +2,27 @@
 
 SAME_EVENT is the one list of where the package dates an event that happens once per contest:
 each event names the places (table, date column, and the values that pick its rows) that state
-its date. The first place listed is the reference (elections.result_date for the result); each
-other row must agree with it, or, where it has no row for the contest, with the first row
-found. A row that differs is accepted only when its notes give the date it differs from (as
-YYYY-MM-DD), i.e. say why the package states two dates. Endorsements and no-confidence votes
-happen many times a contest, and "nominations closed" names more than one deadline, so they
-are not listed. An event that happens once per contest and person (a candidate's withdrawal)
-names the column that says whom it is about, and is compared per person. A new dated table
-joins by adding its place here.
+its date. The first place listed is the reference (elections.result_date for the result). Where
+it has no row for the contest, the reference is the date the other rows give, preferring rows
+whose notes do not state a second date, then the earliest date: never the order of the rows,
+so the same rows in any order give the same verdict. A row that differs from the reference is
+accepted only when its notes give both dates (as YYYY-MM-DD, or a day and month in words), i.e.
+say why the package states two dates. Endorsements and no-confidence votes happen many times a
+contest, and "nominations closed" names more than one deadline, so they are not listed. An event
+that happens once per contest and person (a candidate's withdrawal) names the column that says
+whom it is about, and is compared per person. A new dated table joins by adding its place here.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import Context
+from ..problems import Rule
+from ..sqlgen import ident
+
+STEP = "event_dates"
+DATE_CONFLICT = Rule("date-conflict", "Date conflict", "two rows date the same event differently",
+                     "correct the date, or say in notes why it differs from {reference} (giving both dates)", STEP)
+RULES = (DATE_CONFLICT,)
 
 
 @dataclass(frozen=True)
@@ -38,59 +45,56 @@ SAME_EVENT = {
                            _event("candidate_withdrew", "subject_id")),
 }
 _CONTEST = "election_id"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+_MONTH_LIST = "[" + ", ".join(f"'{m}'" for m in _MONTHS) + "]"  # this library's constant, not a package's
 
 
-def _gives(notes, iso: str) -> bool:
-    """The notes write the date `iso` (YYYY-MM-DD) as such or as a day and month in words."""
-    if not isinstance(notes, str):
-        return False
-    import re
-
-    _, month, day = iso.split("-")
-    d, m = str(int(day)), _MONTHS[int(month) - 1]
-    day_words = rf"{d}(?:st|nd|rd|th)?"
-    return iso in notes or re.search(rf"\b(?:{day_words} {m}|{m} {day_words})\b", notes, re.I) is not None
+def _gives(notes: str, date: str) -> str:
+    """SQL: the notes write the date (a DATE) as YYYY-MM-DD or as a day and month in words."""
+    day = f"cast(day({date}) as varchar) || '(st|nd|rd|th)?'"
+    month = f"list_extract({_MONTH_LIST}, month({date}))"
+    return (f"coalesce(strpos({notes}, cast({date} as varchar)) > 0 or regexp_matches({notes}, "
+            f"'(?i)\\b(' || {day} || ' ' || {month} || '|' || {month} || ' ' || {day} || ')\\b'), false)")
 
 
-def _rows(ctx: Context, event: str, order: int, place: Place):
-    """The place's dated rows: contest, date, notes, where they are; None if it is not there."""
-    import pandas as pd
-
-    t = ctx.tables.get(place.table)
+def _rows(db, event: str, order: int, place: Place):
+    """SQL of the place's dated rows (event, contest, subject, date, notes, ord, line, file, column),
+    with its parameters; None if the table or a column is not there."""
+    t = db.table(place.table)
     wanted = {_CONTEST, place.date, *(c for c, _ in place.where), *([place.subject] if place.subject else [])}
-    if t is None or t.typed is None or not wanted <= set(t.typed.columns):
+    if t is None or not wanted <= set(t.resource.names):
         return None
-    df = t.typed
-    pick = df[_CONTEST].notna() & df[place.date].notna()
-    for column, value in place.where:
-        pick &= df[column] == value
-    pick = pick.fillna(False).to_numpy()
-    notes = df["notes"] if "notes" in df.columns else pd.Series(pd.NA, index=df.index)
-    subject = df[place.subject].fillna("").astype(str) if place.subject else pd.Series("", index=df.index)
-    return pd.DataFrame({"event": event, "contest": df[_CONTEST][pick].to_numpy(),
-                         "subject": subject[pick].to_numpy(),
-                         "date": df[place.date][pick].astype(str).to_numpy(), "notes": notes[pick].to_numpy(),
-                         "order": order, "line": t.lines[pick], "file": t.file, "column": place.date})
+    notes = "notes" if "notes" in t.resource.names else "cast(null as varchar)"
+    subject = f"coalesce(cast({ident(place.subject)} as varchar), '')" if place.subject else "''"
+    where = "".join(f" and {ident(c)} = ?" for c, _ in place.where)
+    return (f"select ? as event, {_CONTEST} as contest, {subject} as subject, {ident(place.date)} as date, "
+            f"{notes} as notes, {order} as ord, _line as line, ? as file, ? as col from {t.typed} "
+            f"where {_CONTEST} is not null and {ident(place.date)} is not null{where}",
+            [event, t.file, place.date, *(v for _, v in place.where)])
 
 
-def check(ctx: Context) -> None:
-    import pandas as pd
-
-    found = [_rows(ctx, event, k, place) for event, places in SAME_EVENT.items() for k, place in enumerate(places)]
-    found = [f for f in found if f is not None and len(f)]
+def check(db) -> list:
+    found = [_rows(db, event, k, place) for event, places in SAME_EVENT.items() for k, place in enumerate(places)]
+    found = [f for f in found if f is not None]
     if not found:
-        return
-    key = ["event", "contest", "subject"]
-    df = pd.concat(found, ignore_index=True).sort_values([*key, "order", "line"], kind="stable")
-    first = df.groupby(key, sort=False)[["date", "file", "line"]].transform("first")
-    for i in (df["date"] != first["date"]).to_numpy().nonzero()[0]:
-        r, ref = df.iloc[i], first.iloc[i]
-        if _gives(r["notes"], ref["date"]) and _gives(r["notes"], r["date"]):
-            continue
-        about = f" ({r['subject']})" if r["subject"] else ""
-        ctx.add(r["file"], r["line"], r["column"], r["date"], "date-conflict",
-                f"{r['event']} of {r['contest']}{about} is dated {ref['date']} in {ref['file']} "
-                f"line {int(ref['line'])}, but {r['date']} here",
-                f"correct the date, or say in notes why it differs from {ref['date']} (giving both dates)")
+        return []
+    db.con.execute("create or replace temp table dated as " + " union all ".join(s for s, _ in found),
+                   [p for _, ps in found for p in ps])
+    same = "o.event = r.event and o.contest = r.contest and o.subject = r.subject"
+    # a row whose notes give its own date and another explains why the package states two dates
+    explains = (f"select r.*, exists (select 1 from dated o where {same} and o.date != r.date "
+                f"and {_gives('r.notes', 'o.date')}) and {_gives('r.notes', 'r.date')} as explains from dated r")
+    ranked = (f"select *, first(date order by ord, explains, date) over (partition by event, contest, subject) "
+              f"as ref from ({explains})")
+    out = []
+    for event, contest, subject, date, line, file, col, ref, ref_file, ref_line in db.rows(
+            f"select r.event, r.contest, r.subject, r.date, r.line, r.file, r.col, r.ref, o.file, o.line "
+            f"from ({ranked}) r join (select event, contest, subject, date, min_by(file, ord * 1e12 + line) as file, "
+            f"min(ord * 1e12 + line) % 1e12 as line from dated group by all) o on {same} and o.date = r.ref "
+            f"where r.date != r.ref and not ({_gives('r.notes', 'r.ref')} and {_gives('r.notes', 'r.date')})"):
+        about = f" ({subject})" if subject else ""
+        out.append(DATE_CONFLICT(file, line, col, str(date),
+                                 f"{event} of {contest}{about} is dated {ref} in {ref_file} line {int(ref_line)}, "
+                                 f"but {date} here", reference=str(ref)))
+    return out

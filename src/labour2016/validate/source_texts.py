@@ -1,77 +1,96 @@
-"""The archived source texts match sources.csv (sha256, bytes), and every evidence
-span and statement occurs in its source verbatim. Skipped, and said so, without the texts."""
+"""The archived source texts match sources.csv (sha256, bytes), and every verbatim span (the
+fields a Table Schema marks `verbatimSpan`) occurs in its source. Skipped without the texts.
+
+A span is compared with its source in DuckDB (strpos over the joined texts). One that is not
+there gets a hint showing the source's closest passage and the first character that differs:
+a straight quote for a curly one, a hyphen for a dash.
+"""
 from __future__ import annotations
 
+import difflib
 import hashlib
 
-from ..model import outside
-from . import Context
+from .. import model as _model
+from ..problems import Rule
+from ..sqlgen import ident
+from . import texts as _texts
 
-# Columns holding verbatim spans of the row's source: `evidence`, `*_evidence`, and the
-# statements' text (a statement is its own evidence).
-TEXT_SPANS = {"statements": "text"}
+STEP = "source_texts"
+MISSING = Rule("source-missing", "Source text missing", "a source text is not in the sources folder",
+               "put the archived text there, or fix sources.path", STEP)
+HASH = Rule("source-hash", "Source text changed", "a source text's SHA-256 or size differs from sources.csv",
+            "the text changed: re-archive it or update sha256 and bytes", STEP)
+SPAN = Rule("span-not-in-source", "Span not in source", "an evidence span or quotation is not in its source verbatim",
+            "copy the span exactly, including typographic quotes and dashes", STEP)
+UNSAFE = next(r for r in _model.RULES if r.id == "unsafe-path")  # the model's rule: a path out of its folder
+RULES = (MISSING, HASH, SPAN, UNSAFE)
+SHA256 = r"[0-9a-f]{64}"
+_NAMES = {"“": "a curly opening quote", "”": "a curly closing quote", "‘": "a curly opening single quote",
+          "’": "a curly apostrophe", '"': "a straight double quote", "'": "a straight apostrophe",
+          "–": "an en dash", "—": "an em dash", "-": "a hyphen", " ": "a space", "\u00a0": "a no-break space"}
 
 
-def span_fields(resource) -> list[str]:
-    names = resource.names
-    out = [n for n in names if n == "evidence" or n.endswith("_evidence")]
-    if resource.name in TEXT_SPANS and TEXT_SPANS[resource.name] in names:
-        out.append(TEXT_SPANS[resource.name])
-    return out
+def _named(ch: str) -> str:
+    return _NAMES.get(ch, repr(ch))
 
 
-def check(ctx: Context) -> None:
-    if ctx.sources is None:
-        ctx.sources_note = "source texts not found: sha256 and verbatim-span checks skipped " \
-                           "(use --sources DIR or set LABOUR2016_SOURCES)"
-        return
-    src = ctx.tables.get("sources")
-    if src is None or src.typed is None:
-        ctx.sources_note = "sources table unusable: source checks skipped"
-        return
-    ctx.sources_checked = True
-    texts: dict[str, str] = {}
-    f = src.typed
-    # a sha256 or size the schema checks fault ("XYZ", 0) is reported there, not again as a changed text
-    faulted = {(p.line, p.column) for p in ctx.problems if p.file == src.file}
-    for i in range(len(f)):  # one row per source file: a handful
-        sid, path = f["source_id"].iloc[i], f["path"].iloc[i]
-        if not isinstance(path, str) or not isinstance(sid, str):
-            continue
-        why = outside(ctx.sources, path)
+def closest(span: str, text: str) -> str:
+    """The hint for a span not in its text: the closest passage, and the first character that differs."""
+    best, score = None, 0.0
+    head = span[:24]
+    starts = {text.find(head[:k]) for k in (24, 12, 6) if head[:k] and text.find(head[:k]) >= 0}
+    matcher = difflib.SequenceMatcher(None, span, autojunk=False)
+    for start in sorted(starts) or [0]:
+        window = text[max(0, start - 10): start + len(span) + 10]
+        matcher.set_seq2(window)
+        m = matcher.find_longest_match(0, len(span), 0, len(window))
+        if m.size > score:
+            best, score = (window, m), m.size
+    if best is None or score < min(8, len(span)):
+        return SPAN.hint
+    window, m = best
+    passage = window[m.b - m.a: m.b - m.a + len(span)] if m.b >= m.a else window[: len(span)]
+    for i, (a, b) in enumerate(zip(span, passage)):
+        if a != b:
+            return (f"the source has {passage!r}: character {i + 1} differs ({_named(a)} here, {_named(b)} in the "
+                    f"source); copy the span exactly")
+    return f"the source's closest passage is {passage!r}; copy the span exactly"
+
+
+def check(db, sources) -> list:
+    if sources is None or db.table("sources") is None:
+        return []
+    src = db.table("sources")
+    out, found = [], {}
+    for line, sid, path, sha, size in _texts.listed(db):
+        why = _model.outside(sources, path)
         if why:
-            ctx.add(src.file, src.lines[i], "path", path, "unsafe-path", f"a source path {why}",
-                    "give the text's path inside the sources folder, e.g. reference/<file>.txt")
+            out.append(UNSAFE(src.file, line, "path", path, f"a source path {why}",
+                              hint="give the text's path inside the sources folder, e.g. reference/<file>.txt"))
             continue
-        p = ctx.sources / path
-        if not p.is_file():
-            ctx.add(src.file, src.lines[i], "path", path, "source-missing", f"source text not found in {ctx.sources}",
-                    "put the archived text there, or fix sources.path")
+        raw = _texts.read(sources, path)
+        if raw is None:
+            out.append(MISSING(src.file, line, "path", path, f"source text not found in {sources}"))
             continue
-        raw = p.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
-        if digest != f["sha256"].iloc[i] and (src.lines[i], "sha256") not in faulted:
-            ctx.add(src.file, src.lines[i], "sha256", f["sha256"].iloc[i], "source-hash",
-                    f"{path} has sha256 {digest}", "the text changed: re-archive it or update sha256 and bytes")
-        size = f["bytes"].iloc[i]
-        if size is not None and str(size) != "<NA>" and int(size) != len(raw) and (src.lines[i], "bytes") not in faulted:
-            ctx.add(src.file, src.lines[i], "bytes", str(size), "source-hash",
-                    f"{path} has {len(raw)} bytes", "the text changed: re-archive it or update sha256 and bytes")
+        # a malformed sha256 or size is the schema checks' (type, pattern), not a changed text
+        if sha is not None and digest != sha and db.rows("select regexp_full_match(?, ?)", [sha, SHA256])[0][0]:
+            out.append(HASH(src.file, line, "sha256", sha, f"{path} has sha256 {digest}"))
+        if size is not None and size > 0 and size != len(raw):
+            out.append(HASH(src.file, line, "bytes", str(size), f"{path} has {len(raw)} bytes"))
         try:
-            texts[sid] = raw.decode("utf-8")
+            found[sid] = raw.decode("utf-8")
         except UnicodeDecodeError:
-            ctx.add(src.file, src.lines[i], "path", path, "source-hash", "source text is not UTF-8",
-                    "re-archive the text as UTF-8")
-    for t in ctx.tables.values():
-        if t.typed is None or "source_id" not in t.typed.columns:
-            continue
-        for col in span_fields(t.resource):
-            pairs = t.typed[["source_id", col]].dropna()
-            pairs = pairs[pairs["source_id"].isin(list(texts))]
-            for (sid, span), g in pairs.groupby(["source_id", col]):
-                if span in texts[sid]:
-                    continue
-                for i in g.index:
-                    ctx.add(t.file, t.lines[t.typed.index.get_loc(i)], col, span, "span-not-in-source",
-                            f"not found verbatim in source {sid}",
-                            "copy the span exactly, including typographic quotes and dashes")
+            out.append(HASH(src.file, line, "path", path, "source text is not UTF-8", hint="re-archive the text as UTF-8"))
+    if not found:
+        return out
+    texts = _texts.table(db, found)
+    for t in db.with_fields("source_id"):
+        for col in t.resource.spans:
+            c = ident(col)
+            for line, sid, span in db.rows(
+                    f"select r._line, r.source_id, r.{c} from {t.raw} r join {texts} s using (source_id) "
+                    f"where r.{c} is not null and strpos(s.text, r.{c}) = 0 order by r._line"):
+                out.append(SPAN(t.file, line, col, span, f"not found verbatim in source {sid}",
+                                hint=closest(span, found[sid])))
+    return out

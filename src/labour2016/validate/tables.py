@@ -1,198 +1,283 @@
-"""Each table against its Table Schema, with pandera.
+"""Each table against its Table Schema: types and keys in DuckDB, constraints through pandera.
 
-The schema model's constraints become a pandera schema (required, enum, range, pattern and
-length checks). Before it runs, this module turns the strings into typed columns itself, by the
-type registry's syntax, so that a cell that is not a number, boolean or date is reported once as
-`type-error` (pandera's coercion would drop the row context) and the rest of the column is still
-checked. Primary keys are checked here too, from the same model. Rule ids are frictionless'.
+A cell that does not parse as its field's type is `type-error`, found by the reader's typed
+columns (NULL where a present cell does not parse) and reported once; it is then left out of the
+constraint checks. The constraints (required, enum, pattern, length, range) are a pandera schema
+built from the Table Schema, with two checks of every text column of labour2016's own: no
+character no editor shows (`invisible-character`: controls, bidirectional overrides, zero-width
+characters; accepted only in a verbatim span whose source has it) and no cell a spreadsheet would
+run as a formula (`spreadsheet-formula`: one opening with =, +, -, @, unless a plain signed number).
+pandera's polars backend runs them on each distinct value of a column, which DuckDB hands over as
+Arrow: the backend benchmarks/RESULTS.md chose by measurement. Polars' regular
+expressions run in linear time, so no pattern can hang validate. Unique fields and primary keys
+are window queries that name the line each repeat repeats. Rule ids are frictionless'.
 """
 from __future__ import annotations
 
-from . import Context, Table
+import contextlib
+import sys
 
-# pandera check name -> the Table Schema constraint it enforces.
-_CONSTRAINTS = {
-    "not_nullable": "required", "isin": "enum", "str_matches": "pattern",
-    "greater_than_or_equal_to": "minimum", "less_than_or_equal_to": "maximum", "field_uniqueness": "unique",
+from ..problems import Rule
+from ..sqlgen import ident
+from . import texts as _texts
+
+STEP = "tables"
+TYPE_ERROR = Rule("type-error", "Type error", "a cell is not of its field's type",
+                  "write the value in the field's type (numbers without commas or units, ISO dates, true/false)", STEP)
+CONSTRAINT = Rule("constraint-error", "Constraint error", "a cell breaks a constraint of its field (named in `constraint`)",
+                  "see the Table Schema", STEP)
+UNIQUE = Rule("unique-error", "Unique error", "a field the schema says is unique repeats a value",
+              "this field's values must all differ; fix or remove the repeated one", STEP)
+PRIMARY_KEY = Rule("primary-key", "Primary key error", "two rows share a primary key",
+                   "make the row's key unique, or remove the duplicate row", STEP)
+INVISIBLE = Rule("invisible-character", "Invisible character",
+                 "a cell holds a control, bidirectional-override or zero-width character",
+                 "delete the invisible character (it was probably pasted in with the text)", STEP)
+FORMULA = Rule("spreadsheet-formula", "Spreadsheet formula",
+               "a text cell starts as a spreadsheet formula does (=, +, -, @)",
+               "reword the cell so it does not start with {first}, or put the figure in a numeric column", STEP)
+RULES = (TYPE_ERROR, CONSTRAINT, UNIQUE, PRIMARY_KEY, INVISIBLE, FORMULA)
+
+# Characters no editor shows: C0 controls but tab and line feed (a CR is read away with CRLF),
+# DEL, C1 controls, bidi embeddings, overrides and isolates, zero-width space, joiners, word
+# joiner and a BOM inside text. One class, in the syntax RE2 (DuckDB) and Rust (polars) share.
+INVISIBLE_RANGES = ((0x00, 0x08), (0x0b, 0x1f), (0x7f, 0x9f), (0x200b, 0x200f), (0x202a, 0x202e), (0x2060, 0x2064),
+                    (0x2066, 0x2069), (0xfeff, 0xfeff))
+INVISIBLE_RE = "[" + "".join(f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in INVISIBLE_RANGES) + "]"
+# A text cell a spreadsheet would run when the CSV is opened, unless it is a plain signed number.
+FORMULA_RE = "^[=+\\-@\\t\\r]"
+NUMBER_RE = "^[+-]?[0-9][0-9,]*(\\.[0-9]+)?%?$"
+
+# pandera check name -> (the Table Schema constraint it enforces, hint)
+_CHECKS = {
+    "not_nullable": ("required", "fill in this required value"),
+    "isin": ("enum", "use one of the values the schema lists"),
+    "str_matches": ("pattern", "make the value match the schema's pattern"),
+    "greater_than_or_equal_to": ("minimum", "check the figure (a sign or unit slip?)"),
+    "less_than_or_equal_to": ("maximum", "check the figure (a share as a fraction, or a percentage over 100?)"),
 }
-_HINTS = {
-    "required": "fill in this required value",
-    "enum": "use one of the values the schema lists",
-    "pattern": "make the value match the schema's pattern",
-    "minimum": "check the figure (a sign or unit slip?)",
-    "maximum": "check the figure (a share as a fraction, or a percentage over 100?)",
-    "minLength": "the value is too short for the schema",
-    "maxLength": "the value is too long for the schema",
-    "type-error": "write the value in the field's type (numbers without commas or units, ISO dates, true/false)",
-    "primary-key": "make the row's key unique, or remove the duplicate row",
-    "unique": "this field's values must all differ; fix or remove the repeated one",
-}
+_LENGTH_HINTS = {"minLength": "the value is too short for the schema", "maxLength": "the value is too long for the schema"}
 
 
-def fullmatch(col, pattern: str):
-    """Boolean Series: does each present value match the whole pattern? Tested once per distinct
-    value: ids, sources and sections repeat down a column, so a million rows hold a few thousand
-    distinct values, and a regex per cell was the slowest step of validate."""
-    import re
-
-    import numpy as np
-    import pandas as pd
-
-    regex = re.compile(pattern)
-    codes, distinct = pd.factorize(col)
-    ok = np.fromiter((regex.fullmatch(str(v)) is not None for v in distinct.tolist()), bool, len(distinct))
-    return pd.Series(np.append(ok, True)[codes], index=col.index)
-
-
-def _typed(ctx: Context, t: Table):
-    """Each column parsed by its type in the registry (labour2016.model.TYPES); a cell that does
-    not parse is reported once, as frictionless' type-error, and left out of later checks."""
-    import pandas as pd
-
-    frame = t.frame
-    typed = frame.copy()
-    bad = pd.DataFrame(False, index=frame.index, columns=frame.columns)
+def _type_errors(db, t) -> tuple[list, set]:
+    """type-error problems, and the (line, field) cells they name."""
+    parts, params = [], []
     for f in t.resource.fields:
-        kind = f.type.name
-        col = frame[f.name]
-        present = col.notna()
-        wrong = present & ~fullmatch(col, f.syntax) if f.syntax else present & False
-        if kind == "boolean":
-            wrong = present & ~col.isin(f.true_values + f.false_values)
-        if not wrong.any() and kind == "string":
-            continue
-        usable = col.where(~wrong)
-        if kind == "integer":
-            typed[f.name] = pd.to_numeric(usable).astype("Int64")
-        elif kind == "number":
-            typed[f.name] = pd.to_numeric(usable.replace({"INF": "inf", "+INF": "inf", "-INF": "-inf"})).astype("float64")
-        elif kind == "boolean":
-            typed[f.name] = usable.isin(f.true_values).astype("boolean").mask(usable.isna())
-        elif kind == "date":
-            parsed = pd.to_datetime(usable, format="%Y-%m-%d", errors="coerce")
-            wrong |= usable.notna() & parsed.isna()  # 2016-02-30 has the syntax but is no date
-            typed[f.name] = col.where(~wrong)  # kept as text: pandera checks no dates
+        name = ident(f.name)
+        if f.type.name != "string":
+            bad, extra = f"r.{name} is not null and y.{name} is null", []
+        elif f.syntax:
+            bad, extra = f"r.{name} is not null and not regexp_full_match(r.{name}, ?)", [f.syntax]
         else:
-            typed[f.name] = usable
-        for i in wrong.to_numpy().nonzero()[0]:
-            ctx.add(t.file, t.lines[i], f.name, frame[f.name].iloc[i], "type-error",
-                    f"not {f.type.expected}" + (f" ({f.format})" if f.format != "default" else ""),
-                    _HINTS["type-error"])
-        bad[f.name] = wrong
-    return typed, bad
+            continue
+        parts.append(f"select r._line, ? as field, r.{name} as value from {t.raw} r join {t.typed} y using (_line) "
+                     f"where {bad}")
+        params += [f.name, *extra]
+    if not parts:
+        return [], set()
+    fields = {f.name: f for f in t.resource.fields}
+    found = db.rows(" union all ".join(parts), params)
+    problems = [TYPE_ERROR(t.file, line, name, value, f"not {fields[name].type.expected}"
+                           + (f" ({fields[name].format})" if fields[name].format != "default" else ""))
+                for line, name, value in found]
+    return problems, {(line, name) for line, name, _ in found}
 
 
-def _pattern_check(pa, pattern: str):
-    return pa.Check(lambda col: fullmatch(col, pattern), name="str_matches", error=f"str_matches({pattern!r})")
+class _NoPandas:
+    """A meta path finder that reports pandas missing. pandera imports pandas whenever it is
+    installed (its package __init__, and its check registry at validation time), though its polars
+    backend never uses it; that import alone takes longer than the rest of validate on the real
+    package. With pandas already imported (a caller's own use), it changes nothing."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
 
 
-def _pandera_schema(t: Table):
-    """The Table Schema's constraints as a pandera schema of value checks.
+@contextlib.contextmanager
+def _without_pandas():
+    guard = _NoPandas()
+    sys.meta_path.insert(0, guard)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(guard)
 
-    Types were parsed in _typed, which reports a bad cell once with its line, so pandera
-    checks values only; keys are checked in _primary_key so that each duplicate can name the
-    line it duplicates. Built from the JSON directly rather than through pandera's
-    frictionless converter, which would import frictionless (0.1 s) for a mapping this short.
-    """
-    import pandera.pandas as pa
+
+def _pandera_schema(fields):
+    import pandera.polars as pa
 
     columns = {}
-    for f in t.resource.fields:
+    for f in fields:
         c = f.constraints
         checks = []
         if "enum" in c:
             checks.append(pa.Check.isin(c["enum"]))
         if "pattern" in c:
-            checks.append(_pattern_check(pa, c["pattern"]))
+            checks.append(pa.Check.str_matches(f"^(?:{c['pattern']})$"))
         if "minLength" in c or "maxLength" in c:
             checks.append(pa.Check.str_length(c.get("minLength"), c.get("maxLength")))
         if "minimum" in c:
             checks.append(pa.Check.ge(c["minimum"]))
         if "maximum" in c:
             checks.append(pa.Check.le(c["maximum"]))
-        # a repeat is reported, not the first row it repeats (as frictionless and _primary_key do)
-        columns[f.name] = pa.Column(checks=checks, nullable=not c.get("required", False),
-                                    unique=c.get("unique", False), report_duplicates="exclude_first")
+        if f.type.name == "string":
+            checks += [pa.Check(_visible, name="visible"), pa.Check(_not_formula, name="not_formula")]
+        columns[f.name] = pa.Column(checks=checks, nullable=not f.required)
     return pa.DataFrameSchema(columns)
 
 
-def _pandera(ctx: Context, t: Table) -> None:
-    from pandera.errors import SchemaErrors
+def _visible(data):
+    import polars as pl
 
-    schema = _pandera_schema(t)
-    try:
-        schema.validate(t.typed, lazy=True)
-        return
-    except SchemaErrors as e:
-        cases = e.failure_cases
-    constraints = {f.name: f.constraints for f in t.resource.fields}
-    cases = cases[cases["index"].notna()]
-    for row in cases.itertuples(index=False):
-        check = str(row.check)
-        name = row.column
-        i = int(row.index)
-        if t.bad.at[i, name] if name in t.bad.columns else False:
+    return data.lazyframe.select(pl.col(data.key).str.contains(INVISIBLE_RE).not_().fill_null(True))
+
+
+def _not_formula(data):
+    import polars as pl
+
+    col = pl.col(data.key)
+    return data.lazyframe.select((col.str.contains(FORMULA_RE) & col.str.contains(NUMBER_RE).not_()).not_()
+                                 .fill_null(True))
+
+
+def _distinct_frame(db, t, fields):
+    """A polars frame holding, per field, each distinct typed value of the column (a missing one
+    as null), padded to one length by repeating its first value: a value fails a column check
+    wherever it stands, so the checks need each value once, and DuckDB hands over only those."""
+    import polars as pl
+
+    columns = {}
+    for f in fields:
+        col = ident(f.name)
+        columns[f.name] = db.con.sql(f"select distinct {col} from {t.typed}").pl().to_series()
+    height = max(len(c) for c in columns.values())
+    return pl.DataFrame({name: c.extend(pl.Series([c[0]] * (height - len(c)), dtype=c.dtype)) if len(c) < height else c
+                         for name, c in columns.items()})
+
+
+def _failing_values(frame, fields) -> dict[tuple[str, str], list]:
+    """(field, pandera check) -> the distinct values that fail it."""
+    with _without_pandas():
+        from pandera.errors import SchemaErrors
+
+        try:
+            _pandera_schema(fields).validate(frame, lazy=True)
+            return {}
+        except SchemaErrors as e:
+            cases = e.failure_cases.to_dicts()
+    out: dict[tuple[str, str], list] = {}
+    for c in cases:
+        if c.get("index") is None:
             continue
-        key = check.split("(")[0]
-        value = t.frame.at[i, name] if name in t.frame.columns else row.failure_case
-        c = constraints.get(name, {})
-        if key == "str_length":
-            if "maxLength" in c and len(str(value)) > c["maxLength"]:
-                constraint, message = "maxLength", f"longer than maxLength {c['maxLength']}"
+        value = frame[c["column"]][c["index"]]
+        values = out.setdefault((c["column"], c["check"]), [])
+        if value not in values:
+            values.append(value)
+    return out
+
+
+def _names(text: str) -> str:
+    import unicodedata
+
+    found = []
+    for ch in text:
+        if ch not in found and any(a <= ord(ch) <= b for a, b in INVISIBLE_RANGES):
+            found.append(ch)
+    return ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, 'control')}" for ch in found)
+
+
+def _characters(db, t, name: str, check: str, values: list, sources) -> list:
+    """The cells holding a failing value: invisible characters (accepted in a verbatim span its
+    source, when at hand, has verbatim) or a formula's opening."""
+    col = ident(name)
+    source = "source_id" if "source_id" in t.resource.names else "null"
+    rows = db.rows(f"select _line, {col}, {source} from {t.raw} where list_contains(?, {col}) order by _line", [values])
+    if check == "not_formula":
+        return [FORMULA(t.file, line, name, value, "a spreadsheet would run this cell as a formula",
+                        first=repr(value[:1])) for line, value, _ in rows]
+    texts = _texts.texts(db, sources) if name in t.resource.spans else {}
+    return [INVISIBLE(t.file, line, name, value, f"holds {_names(value)}") for line, value, sid in rows
+            if not (sid in texts and value in texts[sid])]
+
+
+def _constraints(db, t, sources) -> list:
+    fields = [f for f in t.resource.fields if set(f.constraints) - {"unique"} or f.type.name == "string"]
+    if not fields or not t.rows:
+        return []
+    failing = _failing_values(_distinct_frame(db, t, fields), fields)
+    constraints = {f.name: f.constraints for f in fields}
+    out = []
+    for (name, check), values in failing.items():
+        if check in ("visible", "not_formula"):
+            out += _characters(db, t, name, check, values, sources)
+            continue
+        col, c, key = ident(name), constraints[name], check.split("(")[0]
+        present = [v for v in values if v is not None]
+        # a missing value fails `required`; a cell that is not of its type (typed null, raw
+        # present) is a type-error, reported once there
+        rows = db.rows(f"select y._line, r.{col} from {t.typed} y join {t.raw} r using (_line) where "
+                       f"list_contains(?, y.{col})" + (f" or (y.{col} is null and r.{col} is null)"
+                                                        if None in values else ""), [present])
+        for line, value in rows:
+            if key == "str_length":
+                constraint = "maxLength" if "maxLength" in c and len(str(value)) > c["maxLength"] else "minLength"
+                message = (f"longer than maxLength {c['maxLength']}" if constraint == "maxLength"
+                           else f"shorter than minLength {c.get('minLength')}")
+                hint = _LENGTH_HINTS[constraint]
             else:
-                constraint, message = "minLength", f"shorter than minLength {c.get('minLength')}"
-        else:
-            constraint = _CONSTRAINTS.get(key, key)
-            message = {
-                "required": "a required value is missing",
-                "enum": f"not one of {c.get('enum')}",
-                "pattern": f"does not match {c.get('pattern')}",
-                "minimum": f"below the minimum {c.get('minimum')}",
-                "maximum": f"above the maximum {c.get('maximum')}",
-                "unique": "repeats a value the schema says is unique",
-            }.get(constraint, f"fails {check}")
-        rule = "unique-error" if constraint == "unique" else "constraint-error"
-        ctx.add(t.file, t.lines[i], name, None if constraint == "required" else value, rule, message,
-                _HINTS.get(constraint, "see the Table Schema"), constraint=constraint)
+                constraint, hint = _CHECKS[key]
+                message = {
+                    "required": "a required value is missing",
+                    "enum": f"not one of {c.get('enum')}",
+                    "pattern": f"does not match {c.get('pattern')}",
+                    "minimum": f"below the minimum {c.get('minimum')}",
+                    "maximum": f"above the maximum {c.get('maximum')}",
+                }[constraint]
+            out.append(CONSTRAINT(t.file, line, name, None if constraint == "required" else value, message, hint=hint,
+                                  constraint=constraint))
+    return out
 
 
-def _primary_key(ctx: Context, t: Table) -> None:
-    import numpy as np
-    import pandas as pd
+def _repeats(db, t, columns: list[str]) -> list[tuple]:
+    """(line, values, first line) of each row whose values of `columns` an earlier row has (a
+    missing value counts as "" in a key, as frictionless reads it)."""
+    keys = ", ".join(f"coalesce({ident(c)}, '')" for c in columns)
+    return db.rows(f"select _line, key, first from (select _line, [{keys}] as key, "
+                   f"min(_line) over (partition by {keys}) as first from {t.raw}) where _line > first order by _line")
 
+
+def _keys(db, t, bad_cells: set) -> list:
+    out = []
+    for f in t.resource.fields:
+        if f.constraints.get("unique"):
+            out += [UNIQUE(t.file, line, f.name, values[0], "repeats a value the schema says is unique",
+                           constraint="unique")
+                    for line, values, _ in _repeats(db, t, [f.name]) if values[0] != "" and (line, f.name) not in bad_cells]
     pk = list(t.resource.primary_key)
-    if not pk:
-        return
-    keys = t.frame[pk].fillna("")
-    dup = keys.duplicated(keep="first").to_numpy()
-    if not dup.any():
-        return
-    first = pd.Series(t.lines).groupby(keys.groupby(pk, sort=False).ngroup().to_numpy()).transform("min")
-    for i in np.flatnonzero(dup):
-        ctx.add(t.file, t.lines[i], ",".join(pk), "|".join(keys.iloc[i]), "primary-key",
-                f"duplicate primary key (first at line {first.iloc[i]})", _HINTS["primary-key"])
+    if pk:
+        out += [PRIMARY_KEY(t.file, line, ",".join(pk), "|".join(values), f"duplicate primary key (first at line {first})")
+                for line, values, first in _repeats(db, t, pk)]
+    return out
 
 
-def _percentages(ctx: Context, t: Table) -> None:
-    """Figures measured in percent cannot exceed 100 (schemas say so only for some columns)."""
-    import numpy as np
-
-    if not {"measure", "value"} <= set(t.typed.columns):
-        return
-    pct = t.typed["measure"].astype(str).str.endswith("_pct")
-    if "unit" in t.typed.columns:
-        pct |= t.typed["unit"] == "percent"
-    over = (pct & (t.typed["value"] > 100)).fillna(False).to_numpy()
-    for i in np.flatnonzero(over):
-        ctx.add(t.file, t.lines[i], "value", t.frame["value"].iloc[i], "constraint-error",
-                "a percentage above 100", _HINTS["maximum"], constraint="maximum")
+def _percentages(db, t, bad_cells: set) -> list:
+    """Figures measured in percent cannot exceed 100 (schemas say so only for some columns): a
+    `measure` ending _pct, or a `unit` of percent, names a percentage."""
+    names = t.resource.names
+    if not {"measure", "value"} <= set(names):
+        return []
+    unit = " or y.unit = 'percent'" if "unit" in names else ""
+    rows = db.rows(f"select y._line, r.value from {t.typed} y join {t.raw} r using (_line) "
+                   f"where (y.measure like '%\\_pct' escape '\\'{unit}) and y.value > 100 order by y._line")
+    return [CONSTRAINT(t.file, line, "value", value, "a percentage above 100", hint=_CHECKS["less_than_or_equal_to"][1],
+                       constraint="maximum") for line, value in rows if (line, "value") not in bad_cells]
 
 
-def check(ctx: Context) -> None:
-    for t in ctx.tables.values():
-        if t.frame is None:
-            continue
-        t.typed, t.bad = _typed(ctx, t)
-        _pandera(ctx, t)
-        _primary_key(ctx, t)
-        _percentages(ctx, t)
+def check(db, sources) -> list:
+    out = []
+    for t in db.tables.values():
+        problems, bad_cells = _type_errors(db, t)
+        out += problems + _constraints(db, t, sources) + _keys(db, t, bad_cells) + _percentages(db, t, bad_cells)
+    return out

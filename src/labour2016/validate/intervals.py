@@ -1,0 +1,71 @@
+"""Stated figures as intervals, in SQL: shared by the steps that compare figures (arithmetic,
+winner), none of which imports another.
+
+Every figure becomes an interval from its stated precision and qualifier, by the figure_low and
+figure_high macros of queries/macros.sql, the one definition the `precision` view uses too: "59%"
+is 58.5..59.5, "more than 43,000" 42,500..inf. Where a source states the same cell twice ("61.8
+per cent" and "61.80%"), the cell is the union of its exact statements.
+"""
+from __future__ import annotations
+
+from .. import spelling, sqlgen
+from ..sqlgen import ident
+
+EPS = 1e-9
+G = ("election_id", "section", "source_id", "round")
+BOUNDS = tuple(sorted(spelling.LOWER_ONLY | spelling.UPPER_ONLY))
+
+
+def macros(db) -> None:
+    """The figure_* macros on db's connection (idempotent: `create or replace`)."""
+    db.con.execute(sqlgen.split(sqlgen.views_sql())[0])
+
+
+def figures(db, t, name: str) -> str:
+    """Temp table `name`: t's stated figures (value, stated_as present and the value a number),
+    with line, round as text ('' when none), qualifier (exact when none), lo, hi and exact."""
+    macros(db)
+    cols = [c for c in t.resource.names if c not in ("value", "stated_as", "qualifier", "round")]
+    keep = ", ".join(ident(c) for c in cols)
+    rnd = "coalesce(cast(round as varchar), '')" if "round" in t.resource.names else "''"
+    db.con.execute(
+        f"create or replace temp table {name} as select *, "
+        f"figure_low(stated_as, value, qualifier) as lo, figure_high(stated_as, value, qualifier) as hi, "
+        f"not list_contains(?, qualifier) as exact from ("
+        f"select _line as line, {keep}, {rnd} as round, cast(value as double) as value, stated_as, "
+        f"coalesce(qualifier, 'exact') as qualifier from {t.typed} "
+        f"where value is not null and stated_as is not null)", [list(BOUNDS)])
+    return name
+
+
+def cells(source: str, keys) -> str:
+    """SQL: one interval per cell (keys): the union of its exact statements, else of all of them;
+    its first line and the median of its values."""
+    k = ", ".join(ident(c) for c in keys)
+    return (f"(select {k}, min(lo) as lo, max(hi) as hi, min(line) as line, median(value) as value from "
+            f"(select *, bool_or(exact) over (partition by {k}) as has_exact from {source}) "
+            f"where exact or not has_exact group by {k})")
+
+
+def on(keys, left: str = "a", right: str = "b") -> str:
+    """A join condition matching keys, a missing value matching a missing one (as pandas merges)."""
+    return " and ".join(f"{left}.{ident(c)} is not distinct from {right}.{ident(c)}" for c in keys)
+
+
+def complete(cell_sql: str, candidates) -> str:
+    """SQL: the cells of the groups (per G) that give every candidate on the election's ballot (a
+    candidate who withdrew before the ballot has no votes to count)."""
+    if candidates is None:
+        return f"(select * from {cell_sql} where false)"
+    stood = (f"(select distinct election_id, candidate_id from {candidates.typed} "
+             f"where status = 'stood' and election_id is not null and candidate_id is not null)")
+    by = ", ".join(f"c.{ident(x)}" for x in G)
+    return (f"(select * exclude (given, needed) from ("
+            f"select c.*, count(*) over (partition by {by}) as given, n.needed "
+            f"from {cell_sql} c join {stood} s using (election_id, candidate_id) "
+            f"join (select election_id, count(*) as needed from {stood} group by election_id) n using (election_id)) "
+            f"where given = needed)")
+
+
+def disjoint(lo_a: str, hi_a: str, lo_b: str, hi_b: str) -> str:
+    return f"({lo_a} > {hi_b} + {EPS} or {hi_a} < {lo_b} - {EPS})"
