@@ -4,7 +4,8 @@
 wrote, so after an edit to data/, schemas/ or queries/views/ one command brings them all up to date:
 
 1. queries/views.sql, assembled from its parts (labour2016.sqlgen);
-2. docs/data-dictionary.md and the datasheet's composition block (labour2016.dictionary);
+2. docs/data-dictionary.md, the datasheet's composition block and datapackage.json's `sources`
+   (labour2016.dictionary);
 3. views/NAME.csv, the view snapshots the dataset card names (labour2016.card);
 4. README.md: the dataset card (its YAML front matter) and every example's output, which
    carries the counts (labour2016.card, labour2016.readme);
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from . import card, catalog, dictionary, package, readme, sqlgen
 from .atomic import write_atomic
+from .problems import Exit
 
 FIX = "run `make docs` (labour2016 docs) and commit the result"
 
@@ -74,7 +76,7 @@ def _has_matplotlib() -> bool:
 
 def steps(root: Path, sources: Path | None) -> Iterator[tuple[str, Callable[[], dict[Path, str | bytes]]]]:
     yield "queries/views.sql", lambda: _views_sql(root)
-    yield "docs/data-dictionary.md, docs/datasheet.md", lambda: _dictionary(root)
+    yield "docs/data-dictionary.md, docs/datasheet.md, datapackage.json sources", lambda: _dictionary(root)
     yield "views/*.csv", lambda: snapshots(root)
     yield "README.md (dataset card, example outputs)", lambda: readme_text(root, sources)
     if _has_matplotlib():
@@ -91,7 +93,7 @@ def _current(path: Path, content: str | bytes) -> bool:
 
 
 def run(root: Path, sources: Path | None, check: bool = False) -> int:
-    """Regenerate (or with check, verify) every derived file; 0 ok, 1 stale (check), 2 cannot run."""
+    """Regenerate (or with check, verify) every derived file; Exit.PROBLEMS when one is stale (check)."""
     stale = []
     for label, produce in steps(root, sources):
         for path, content in produce().items():
@@ -109,4 +111,4 @@ def run(root: Path, sources: Path | None, check: bool = False) -> int:
     if sources is None:
         print("labour2016 docs: README's validate example with the source texts was not re-run: "
               "no source texts found (--sources DIR or LABOUR2016_SOURCES)", file=sys.stderr)
-    return 1 if stale else 0
+    return Exit.PROBLEMS if stale else Exit.OK

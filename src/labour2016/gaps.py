@@ -2,8 +2,8 @@
 that carry a figure (a digit) or a quotation (quotation marks) and that no row's evidence span
 touches. A contributor's to-do list, from an excerpt to a row (CONTRIBUTING walks through it).
 
-A sentence is cited when any evidence span of a row with that source_id (the same span columns
-validate checks verbatim: `evidence`, `*_evidence`, a statement's text) overlaps it in the text.
+A sentence is cited when any verbatim span of a row with that source_id (the fields its Table
+Schema marks `verbatimSpan`, which validate checks against the text) overlaps it in the text.
 Sentences are cut at line breaks and after . ! ? (and a closing quotation mark) before a capital
 or an opening quotation mark: rough, but the same text always gives the same list.
 """
@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import model, reader
-from .validate.source_texts import span_fields
 
 SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
 FIGURE = re.compile(r"\d")
@@ -65,7 +64,7 @@ def cited_spans(pkg: model.Package) -> dict[str, list[str]]:
     """source_id -> every evidence span the package's rows take from it."""
     spans: dict[str, list[str]] = {}
     for resource in pkg.resources.values():
-        columns = span_fields(resource)
+        columns = resource.spans
         if "source_id" not in resource.names or not columns:
             continue
         for row in reader.text_rows(resource):

@@ -25,6 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .. import derived, dictionary, model, package
+    from ..problems import Exit
 
     if args.docs_dir is not None:
         return dictionary.run(args.docs_dir, check=args.check)
@@ -32,10 +33,10 @@ def run(args: argparse.Namespace) -> int:
     if not (root / "README.md").is_file() or not (root / "docs").is_dir():
         print(f"labour2016 docs: {root} is not a checkout (no README.md or docs/); the derived files live in one "
               "(pass --docs-dir for the data dictionary alone)", file=sys.stderr)
-        return 2
+        return Exit.CANNOT_RUN
     try:
         sources = package.sources_dir(args.sources)
         return derived.run(root, sources, check=args.check)
     except (model.CatalogError, model.PackageError, OSError, ValueError, RuntimeError) as e:
         print(f"labour2016 docs: {e}", file=sys.stderr)
-        return 2
+        return Exit.CANNOT_RUN

@@ -24,30 +24,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .. import gaps, gate, model, package
+    from ..problems import Exit
 
     try:
         sources = package.sources_dir(args.sources)
         base, descriptor = package.locate(args.package)
     except FileNotFoundError as e:
         print(f"labour2016 gaps: {e}", file=sys.stderr)
-        return 2
+        return Exit.CANNOT_RUN
     if sources is None:
         print("labour2016 gaps: no source texts found: pass --sources DIR or set LABOUR2016_SOURCES "
               "(in /work they are ../shared/sources beside the checkout)", file=sys.stderr)
-        return 2
+        return Exit.CANNOT_RUN
     try:
         pkg = gate.check(base, descriptor.name)
         found, missing = gaps.find(pkg, sources, args.source)
     except model.PackageError as e:
         print(f"labour2016 gaps: {e}", file=sys.stderr)
-        return 1
+        return Exit.PROBLEMS
     except (OSError, UnicodeDecodeError) as e:
         print(f"labour2016 gaps: cannot read a source text: {e}", file=sys.stderr)
-        return 2
+        return Exit.CANNOT_RUN
     unknown = sorted(set(args.source or []) - {g.source_id for g in found} - set(missing))
     if unknown:
         print(f"labour2016 gaps: no source {', '.join(unknown)} in sources.csv", file=sys.stderr)
-        return 2
+        return Exit.CANNOT_RUN
     for sid in missing:
         print(f"labour2016 gaps: {sid}: its text is not in {sources}, skipped", file=sys.stderr)
     if args.format == "json":
@@ -63,4 +64,4 @@ def run(args: argparse.Namespace) -> int:
         total = sum(len(g.uncited) for g in found)
         print(f"{total} uncited sentence(s) in {sum(1 for g in found if g.uncited)} of {len(found)} source(s)",
               file=sys.stderr)
-    return 1 if any(g.uncited for g in found) else 0
+    return Exit.PROBLEMS if any(g.uncited for g in found) else Exit.OK
