@@ -55,10 +55,21 @@ summary: $(VENV)/.runtime
 	@echo "The 2016 result (labour2016 query ... from results):"
 	@$(BIN)/labour2016 query "select section, candidate_id, votes, round(share_pct,2) as share_pct, source_id from results where election_id='labour-leadership-2016' order by section, votes desc"
 
+# pytest-xdist spreads the tests over two processes (the machines here have two cores); each
+# builds the package at most once (tests/conftest.py's session fixture).
+PYTEST_WORKERS ?= 2
+
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/frictionless validate datapackage.json
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS)
+
+# The edit loop: validate (with the source texts where found) and the fast tests (marked `check`
+# in tests/conftest.py: derived files, views, spelling, CLI; no builds, browsers, wheels or servers).
+.PHONY: check
+check: install
+	$(BIN)/labour2016 validate $(if $(SRC),--sources $(SRC))
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) -m "check and not slow"
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache site/node_modules
@@ -87,7 +98,9 @@ lock:
 bench: install
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
-# Regenerate docs/data-dictionary.md and the datasheet's counts from the schemas and data.
+# After an edit to data/, schemas/ or queries/views/: regenerate everything derived from them
+# (queries/views.sql, the data dictionary and datasheet, views/*.csv, README's dataset card and
+# example outputs, the charts); the tests fail, naming this command, while any is stale.
 .PHONY: docs
-docs: $(VENV)/.runtime
-	$(BIN)/labour2016 docs
+docs: install
+	$(BIN)/labour2016 docs $(if $(SRC),--sources $(SRC))

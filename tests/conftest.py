@@ -7,6 +7,20 @@ from labour2016 import package
 
 ROOT = package.root()
 
+# `make check`, the edit loop, runs these modules (marked `check`), less any test marked `slow`:
+# the derived files, the views' contracts and real values, the spelling of figures, the command
+# line, the pins. The validation rules' own tests, the builds, the browser, the wheel, R, the
+# servers and the README runs are left to `make test`.
+CHECK_MODULES = {"test_card", "test_cli", "test_constraints", "test_dictionary_cli", "test_docs", "test_downstream",
+                 "test_package", "test_release", "test_spelling", "test_validate_parts", "test_view_contracts",
+                 "test_views"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.module.__name__ in CHECK_MODULES:
+            item.add_marker(pytest.mark.check)
+
 
 @pytest.fixture(scope="session")
 def root() -> Path:
@@ -60,3 +74,21 @@ def copy_package(dest: Path, parts=("datapackage.json", "schemas", "data", "quer
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
     return dest
+
+
+def build(out: Path, *extra: str):
+    """`labour2016 build --out out`, as a user runs it."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "labour2016.cli", "build", "--out", str(out), *extra],
+                          capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """One build of the package for the session: (its output folder, the finished process)."""
+    out = tmp_path_factory.mktemp("build") / "out"
+    p = build(out)
+    assert p.returncode == 0, p.stderr
+    return out, p

@@ -1,23 +1,28 @@
 """`labour2016 build`: a DuckDB file and Parquet files that read back, written atomically."""
 import csv
+import json
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 
 import duckdb
 import pytest
 
+import conftest
 from conftest import ROOT, copy_package
 from labour2016 import catalog, package
 
-L16 = [sys.executable, "-m", "labour2016.cli"]
 CORBYN_2016 = ("select votes from results where election_id = 'labour-leadership-2016' "
                "and section = 'all' and candidate_id = 'jeremy-corbyn'")
 
 
 def build(out, *extra):
-    return subprocess.run([*L16, "build", "--out", str(out), *extra], capture_output=True, text=True)
+    return conftest.build(out, *extra)
 
 
 def csv_rows(name, base=ROOT):
@@ -29,20 +34,12 @@ def debris(out):
     return [f.name for f in out.rglob("*") if ".tmp" in f.name or f.name.endswith(".wal")]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("build") / "out"
-    p = build(out)
-    assert p.returncode == 0, p.stderr
-    return out, p
-
-
 def test_database_and_parquet_read_back_with_every_row(built):
     out, _ = built
     db = duckdb.connect(str(out / "labour2016.duckdb"), read_only=True)
     con = duckdb.connect()
     names = list(package.model().resources)
-    assert sorted(f.stem for f in (out / "parquet").iterdir()) == sorted(names)
+    assert sorted(f.stem for f in (out / "parquet").iterdir()) == sorted(names + [v.name for v in catalog.views()])
     for name in names:
         expected = csv_rows(name)
         assert db.execute(f'select count(*) from "{name}"').fetchone()[0] == expected, name
@@ -193,3 +190,94 @@ def test_ctrl_c_during_a_build_exits_130_and_leaves_nothing(tmp_path, monkeypatc
     assert cli.main(["build", "--out", str(tmp_path / "out")]) == 130
     assert capsys.readouterr().err == "labour2016: interrupted\n"
     assert debris(tmp_path / "out") == []
+
+
+def test_parquet_describes_itself_and_views_keep_their_integer_counts(built):
+    """pyarrow reads each table's and column's description back, and a view's integer column is an integer."""
+    import pyarrow.parquet as pq
+
+    out, _ = built
+    resources = package.model().resources
+    for name, resource in resources.items():
+        schema = pq.read_schema(out / "parquet" / f"{name}.parquet")
+        assert schema.metadata[b"description"].decode() == resource.description, name
+        assert [schema.field(f.name).metadata[b"description"].decode() for f in resource.fields] == \
+            [f.description for f in resource.fields], name
+    votes = pq.read_schema(out / "parquet" / "votes.parquet")
+    assert votes.field("value").metadata[b"description"] == b"The figure as a number."
+    for view in catalog.views():
+        schema = pq.read_schema(out / "parquet" / f"{view.name}.parquet")
+        assert schema.names == view.names, view.name
+        assert schema.metadata[b"title"].decode() == view.question, view.name
+        for f in view.fields:
+            assert schema.field(f.name).metadata[b"description"].decode() == f.description, (view.name, f.name)
+    results = pq.read_table(out / "parquet" / "results.parquet")
+    assert str(results.schema.field("votes").type) == "int64"
+    rows = results.to_pylist()
+    corbyn = next(r for r in rows if (r["election_id"], r["section"], r["candidate_id"]) ==
+                  ("labour-leadership-2016", "all", "jeremy-corbyn"))
+    assert corbyn["votes"] == 313209 and isinstance(corbyn["votes"], int)
+
+
+def test_sqlite_holds_every_view_as_a_view_or_a_computed_table_as_its_description_says(built):
+    out, _ = built
+    db = sqlite3.connect(out / "labour2016.sqlite")
+    kinds = dict(db.execute("select name, type from sqlite_master where type in ('view', 'table')").fetchall())
+    described = json.loads((out / "datasette-metadata.json").read_text(encoding="utf-8"))["databases"]["labour2016"]["tables"]
+    duck = duckdb.connect(str(out / "labour2016.duckdb"), read_only=True)
+    for view in catalog.views():
+        assert kinds[view.name] in ("view", "table"), view.name
+        said = "A SQLite view" if kinds[view.name] == "view" else "A table computed by DuckDB"
+        assert said in described[view.name]["description"], view.name
+        assert described[view.name]["columns"] == {f.name: f.description for f in view.fields}
+        assert [r[1] for r in db.execute(f'pragma table_info("{view.name}")')] == view.names, view.name
+        n = db.execute(f'select count(*) from "{view.name}"').fetchone()[0]
+        assert n == duck.execute(f'select count(*) from "{view.name}"').fetchone()[0], view.name
+    assert "view" in kinds.values() and kinds["timeline"] == "view"  # a plain select translates
+    assert db.execute(CORBYN_2016).fetchone() == (313209,)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str, deadline: float) -> str:
+    """GET url, retrying while the server starts, until deadline (time.monotonic)."""
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except (urllib.error.URLError, ConnectionError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def test_datasette_serves_the_views_over_http(built):
+    """`datasette labour2016.sqlite -m datasette-metadata.json` answers from the views in its JSON API."""
+    pytest.importorskip("datasette", reason="datasette is in the test extra; pip install -e '.[test]'")
+    out, _ = built
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "datasette", "serve", str(out / "labour2016.sqlite"),
+                               "-m", str(out / "datasette-metadata.json"), "-h", "127.0.0.1", "-p", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}/labour2016"
+        deadline = time.monotonic() + 60
+        rows = json.loads(_get(f"{base}/results.json?_shape=array&election_id=labour-leadership-2016&section=all"
+                         "&_sort=candidate_id", deadline))
+        assert [(r["candidate_id"], r["votes"]) for r in rows] == [("jeremy-corbyn", 313209), ("owen-smith", 193229)]
+        margins = json.loads(_get(f"{base}/margins.json?_shape=array&election_id=labour-leadership-2016"
+                                  "&section=members", deadline))
+        assert [(r["winner_id"], r["runner_up_id"]) for r in margins] == [("jeremy-corbyn", "owen-smith")]
+        page = _get(f"{base}/results", deadline)  # the description a reader sees above the rows
+        assert "A table computed by DuckDB from queries/views/results.sql" in page
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)

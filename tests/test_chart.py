@@ -20,7 +20,7 @@ def drawn(tmp_path_factory):
 
 def test_committed_charts_are_current(capsys):
     code = cli.main(["chart", "--check"])
-    assert code == 0, capsys.readouterr().err + "\nrun `labour2016 chart` and commit docs/charts"
+    assert code == 0, capsys.readouterr().err + "\nrun `make docs` (labour2016 docs) and commit docs/charts"
 
 
 def test_writes_every_chart_in_both_formats_with_nothing_left_behind(drawn):

@@ -4,6 +4,7 @@ import json
 
 import yaml
 
+import counts
 from conftest import ROOT
 from labour2016 import cli
 
@@ -27,7 +28,7 @@ def test_text_citation_agrees_with_citation_cff(capsys):
 
 def test_sources_lists_every_source_with_its_publisher_and_how_its_date_is_known(capsys):
     lines = cite(capsys, "--sources").splitlines()[2:]
-    assert [ln.split("]")[0][3:] for ln in lines] == [s["source_id"] for s in SOURCES] and len(lines) == 101
+    assert [ln.split("]")[0][3:] for ln in lines] == [s["source_id"] for s in SOURCES] and len(lines) == counts.ROWS["sources"]
     total_politics = next(ln for ln in lines if "[totalpolitics-2016-09-24-breakdown]" in ln)
     assert "David Singleton, Total Politics (2016-09-24)." in total_politics
     assert "UK Political Info (date not given)" in next(ln for ln in lines if "[ukpolitical-2015-results]" in ln)

@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from conftest import ROOT, read_table
+import counts
+from conftest import ROOT
 from labour2016 import cli
 
 
@@ -42,7 +43,7 @@ def test_console_script_skips_teardown_but_not_output():
     done = subprocess.run([sys.executable, "-m", "labour2016.cli", "query", "select * from votes", "--format", "csv"],
                           capture_output=True, text=True)
     # every row, once (a multi-line evidence cell is one record)
-    assert done.returncode == 0 and len(list(csv.reader(io.StringIO(done.stdout)))) == 1 + len(read_table("votes"))
+    assert done.returncode == 0 and len(list(csv.reader(io.StringIO(done.stdout)))) == 1 + counts.ROWS["votes"]
 
 
 def test_a_reader_that_stops_early_gets_no_traceback():

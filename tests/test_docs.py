@@ -4,7 +4,8 @@ import shutil
 
 import pytest
 
-from conftest import ROOT
+import counts
+from conftest import ROOT, read_table
 from labour2016 import cli, dictionary, package
 
 DOCS = ROOT / "docs"
@@ -43,11 +44,14 @@ def test_dictionary_lists_every_table_field_and_constraint():
 
 def test_datasheet_counts_match_the_csv_files():
     sheet = (DOCS / "datasheet.md").read_text(encoding="utf-8")
-    assert "| `votes` | 200 |" in sheet and "| `statements` | 72 |" in sheet and "| `sources` | 101 |" in sheet
-    assert "| `polls` | 129 |" in sheet and "| `rules` | 105 |" in sheet and "| `court_rulings` | 11 |" in sheet
-    assert "Statements with no speaker (`speaker_id` empty): 20 of 72." in sheet
-    assert "Entities with a Wikidata id: 0 of 57." in sheet
-    assert "`rules` 12 of 76" in sheet  # only rows that state a figure carry a qualifier
+    n = counts.ROWS
+    assert f"| **all tables** | **{counts.ALL_ROWS}** |" in sheet
+    assert f"Statements with no speaker (`speaker_id` empty): {counts.where('statements', 'speaker_id')} of " \
+           f"{n['statements']}." in sheet
+    assert f"Entities with a Wikidata id: {n['entities'] - counts.where('entities', 'wikidata_id')} of " \
+           f"{n['entities']}." in sheet
+    stated = [r["qualifier"] for r in read_table("rules") if r["qualifier"]]  # a rule with no figure has none
+    assert f"`rules` {sum(q != 'exact' for q in stated)} of {len(stated)}" in sheet
     for name, rows in dictionary.read_tables(package.model()).items():
         assert f"| `{name}` | {len(rows)} |" in sheet
 
@@ -68,7 +72,7 @@ def test_a_new_row_makes_the_datasheet_stale_and_generate_fixes_it(copy):
             "plp-no-confidence-vote", "plp-no-confidence-vote-copy", 1) + "\n")
     assert dictionary.stale(copy / "docs", package.model(copy)) == [copy / "docs" / "datasheet.md"]
     assert dictionary.generate(copy / "docs", package.model(copy)) == [copy / "docs" / "datasheet.md"]
-    assert "| `events` | 155 |" in (copy / "docs" / "datasheet.md").read_text(encoding="utf-8")
+    assert f"| `events` | {counts.ROWS['events'] + 1} |" in (copy / "docs" / "datasheet.md").read_text(encoding="utf-8")
     assert dictionary.stale(copy / "docs", package.model(copy)) == []
     assert not [p for p in (copy / "docs").iterdir() if p.name.startswith(".")]  # no temp files
 
@@ -90,6 +94,24 @@ def test_cannot_run_without_a_docs_folder_or_the_datasheet_block(copy, capsys):
     assert not (copy / "no-such-folder").exists()
     (copy / "docs" / "datasheet.md").write_text("# Datasheet\n", encoding="utf-8")
     assert dictionary.run(copy / "docs", check=True) == 2
+
+
+def test_docs_names_each_stale_derived_file_with_the_command_and_rewrites_it(tmp_path, monkeypatch, capsys):
+    from labour2016 import derived
+
+    current, stale = tmp_path / "current.md", tmp_path / "sub" / "stale.csv"
+    current.write_text("same\n", encoding="utf-8")
+    stale.parent.mkdir()
+    stale.write_text("old\n", encoding="utf-8")
+    monkeypatch.setattr(derived, "steps", lambda root, sources: iter(
+        [("a step", lambda: {current: "same\n", stale: "new\n"})]))
+    assert derived.run(tmp_path, None, check=True) == 1
+    err = capsys.readouterr().err
+    assert "stale: sub/stale.csv (run `make docs` (labour2016 docs) and commit the result)" in err
+    assert "current.md" not in err and stale.read_text(encoding="utf-8") == "old\n"
+    assert derived.run(tmp_path, None) == 0
+    assert capsys.readouterr().out == "wrote sub/stale.csv\n" and stale.read_text(encoding="utf-8") == "new\n"
+    assert derived.run(tmp_path, None, check=True) == 0
 
 
 def test_the_descriptors_sources_are_made_from_sources_csv(tmp_path):

@@ -4,13 +4,14 @@ from decimal import Decimal
 
 from frictionless import Package
 
+import counts
 from conftest import ROOT
 
 
 def test_frictionless_reads_votes_into_typed_rows():
     package = Package(str(ROOT / "datapackage.json"))
     votes = package.get_resource("votes").read_rows()
-    assert len(votes) == 200
+    assert len(votes) == counts.ROWS["votes"]
     smith_members = {r["source_id"]: r["value"] for r in votes
                      if (r["candidate_id"], r["section"], r["measure"]) == ("owen-smith", "members", "votes")}
     assert smith_members == {"labourlist-2016-09-24-result": 116960, "totalpolitics-2016-09-24-breakdown": 116960,

@@ -4,6 +4,7 @@ import hashlib
 import pytest
 from frictionless import Package
 
+import counts
 from conftest import ROOT
 
 E16, E15 = "labour-leadership-2016", "labour-leadership-2015"
@@ -12,7 +13,7 @@ E16, E15 = "labour-leadership-2016", "labour-leadership-2015"
 def test_frictionless_validates_every_resource():
     report = Package(str(ROOT / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
-    assert len(report.tasks) == 17
+    assert len(report.tasks) == counts.TABLES
 
 
 def test_descriptor_metadata_is_complete(tables):
@@ -21,7 +22,7 @@ def test_descriptor_metadata_is_complete(tables):
     assert dp.licenses and "quotations" in dp.licenses[0]["title"].lower()
     # one entry per row of sources.csv
     assert [s["title"] for s in dp.sources] == [f"{s['publisher']}: {s['title']}" for s in tables["sources"]]
-    assert len(dp.sources) == 101
+    assert len(dp.sources) == counts.ROWS["sources"]
     for resource in dp.resources:
         assert resource.schema.primary_key, resource.name
         for field in resource.schema.fields:

@@ -94,16 +94,62 @@ def test_json_never_holds_nan_or_infinity():
                                                             "ok": 2.5}]
 
 
+# `labour2016 query`, with its connection saying on stderr when the statement is handed to DuckDB:
+# the signal the Ctrl-C test waits for, instead of a guess at how long loading takes.
+ANNOUNCED_QUERY = """
+import sys
+from labour2016 import api, cli
+
+class Announcing:
+    def __init__(self, con):
+        self._con = con
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+    def execute(self, *args, **kwargs):
+        print("executing", file=sys.stderr, flush=True)
+        return self._con.execute(*args, **kwargs)
+
+opened = api.open_model
+api.open_model = lambda *args, **kwargs: Announcing(opened(*args, **kwargs))
+sys.argv = ["labour2016", *sys.argv[1:]]
+cli.entry()
+"""
+
+
 def test_ctrl_c_stops_a_running_query_with_exit_130(tmp_path):
-    p = subprocess.Popen([*L16, "query", ENDLESS, "--timeout", "60"], cwd=tmp_path,
+    # no time limit (--timeout 0): only the interrupt can end the query, so exit 130 (not 1, "query
+    # stopped after ...") shows Ctrl-C stopped it. "executing" is printed just before DuckDB starts
+    # the statement, and an interrupt that lands in between is lost to DuckDB, as a person's first
+    # Ctrl-C can be; the CLI acts on every SIGINT, so the test presses it again until the process
+    # ends. The deadline is a safety net against a hang, not an expectation of speed.
+    p = subprocess.Popen([sys.executable, "-c", ANNOUNCED_QUERY, "query", ENDLESS, "--timeout", "0"], cwd=tmp_path,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(2.5)  # past loading the package: the statement is running in DuckDB
-    assert p.poll() is None
-    t0 = time.monotonic()
-    p.send_signal(signal.SIGINT)
-    out, err = p.communicate(timeout=20)
-    assert time.monotonic() - t0 < 5
+    try:
+        assert p.stderr.readline() == "executing\n"
+        deadline = time.monotonic() + 300
+        while p.poll() is None and time.monotonic() < deadline:
+            p.send_signal(signal.SIGINT)
+            try:
+                p.wait(timeout=1)
+            except subprocess.TimeoutExpired:
+                pass
+        out, err = p.communicate(timeout=10)
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait(timeout=10)
     assert p.returncode == 130 and out == "" and err == "labour2016: interrupted\n"
+
+
+def test_only_the_first_ctrl_c_raises_so_pressing_it_again_cannot_break_the_exit(monkeypatch):
+    from labour2016 import cli
+
+    installed = []
+    monkeypatch.setattr(signal, "signal", lambda signum, handler: installed.append((signum, handler)))
+    with pytest.raises(KeyboardInterrupt):
+        cli._first_ctrl_c(signal.SIGINT, None)
+    [(signum, later)] = installed
+    assert signum == signal.SIGINT and later(signal.SIGINT, None) is None
 
 
 def test_ctrl_c_in_validate_exits_130_without_traceback(monkeypatch, capsys):

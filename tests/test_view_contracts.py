@@ -3,6 +3,7 @@ NAME.schema.json): headed by its question and grain, its columns described in or
 as DuckDB gives them, and, on the real data, its primary or unique keys unique, its required
 columns never null and its enum columns within their accepted values (labour2016.contracts,
 whose failures tests/test_contracts.py shows)."""
+import counts
 import json
 import shutil
 
@@ -24,7 +25,7 @@ def con():
 def test_every_view_of_views_sql_has_its_own_file(root):
     created = [line.split()[4] for line in sqlgen.split(sqlgen.views_sql())[2].splitlines()
                if line.startswith("create or replace view ")]
-    assert sorted(created) == sorted(v.name for v in VIEWS) and len(VIEWS) == 21
+    assert sorted(created) == sorted(v.name for v in VIEWS) and len(VIEWS) == counts.VIEWS
 
 
 def test_views_sql_is_what_its_parts_make(root):
@@ -118,6 +119,7 @@ def test_a_broken_view_file_stops_a_command_with_its_name_and_no_traceback(tmp_p
 
     _schema_edited(tmp_path, root, "margins", lambda s: s.pop("primaryKey"))
     shutil.copytree(root / "docs", tmp_path / "docs")
+    shutil.copy(root / "README.md", tmp_path / "README.md")
     monkeypatch.setattr(package, "root", lambda: tmp_path)
     assert cli.main(command) == 2
     err = capsys.readouterr().err

@@ -24,6 +24,7 @@ COMMANDS = {
     "build": "labour2016.commands.build",
     "chart": "labour2016.commands.chart",
     "cite": "labour2016.commands.cite",
+    "gaps": "labour2016.commands.gaps",
 }
 
 _WAKEUP: tuple = ()
@@ -79,13 +80,23 @@ def main(argv: list[str] | None = None) -> int:
         return Exit.OK
 
 
+def _first_ctrl_c(signum, frame) -> None:
+    """Python's SIGINT handler: the first Ctrl-C raises KeyboardInterrupt (main() makes it exit 130);
+    a later one only wakes the watcher, so it cannot raise into that exit path and print a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, lambda signum, frame: None)
+    raise KeyboardInterrupt
+
+
 def _interrupt_duckdb_on_ctrl_c() -> None:
     """Make Ctrl-C stop a DuckDB statement at once.
 
     Python runs its SIGINT handler only between bytecodes, and DuckDB checks for it only
     between its tasks (with max_execution_time set, not until the timeout), so Ctrl-C alone
-    can wait for the whole query. The signal also wakes this thread (signal.set_wakeup_fd),
-    which interrupts the statements running on labour2016's connections.
+    can wait for the whole query. Every SIGINT also wakes this thread (signal.set_wakeup_fd),
+    which interrupts the statements running on labour2016's connections. An interrupt that lands
+    just before DuckDB starts a statement is lost to it, so each Ctrl-C is acted on, not the first only.
     """
     import signal
     import socket
@@ -94,14 +105,16 @@ def _interrupt_duckdb_on_ctrl_c() -> None:
     global _WAKEUP
     _WAKEUP = reader, writer = socket.socketpair()  # kept: the signal writes to writer's fd
     writer.setblocking(False)
+    signal.signal(signal.SIGINT, _first_ctrl_c)
     signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
 
     def watch() -> None:
-        while signal.SIGINT not in reader.recv(64):
-            pass
-        api = sys.modules.get("labour2016.api")  # loaded only by the commands that query
-        if api is not None:
-            api.interrupt_all()
+        while True:
+            if signal.SIGINT not in reader.recv(64):
+                continue
+            api = sys.modules.get("labour2016.api")  # loaded only by the commands that query
+            if api is not None:
+                api.interrupt_all()
 
     threading.Thread(target=watch, name="labour2016-ctrl-c", daemon=True).start()
 

@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         return Exit.CANNOT_RUN
     if "--check" in argv:
         if path.read_text(encoding="utf-8") != text:
-            print(f"{path}: stale, not what its parts make; run python -m labour2016.sqlgen", file=sys.stderr)
+            print(f"{path}: stale, not what its parts make; run `make docs` (or python -m labour2016.sqlgen)", file=sys.stderr)
             return Exit.PROBLEMS
         return 0
     changed = path.read_text(encoding="utf-8") != text if path.is_file() else True

@@ -1,18 +1,26 @@
-"""A SQLite copy of the package's tables, with Datasette metadata, for `labour2016 build`.
+"""A SQLite copy of the package's tables and views, with Datasette metadata, for `labour2016 build`.
 
 datapackage-to-datasette would be the natural importer, but with frictionless 5.21 it stops on
 this package: frictionless's SQLite REGEXP function raises on NULL, so an optional field with a
 pattern (entities.wikidata_id) aborts the import. This writes the same tables with the standard
 library instead, typed from the Table Schemas, with their primary and foreign keys (Datasette
 turns foreign keys into links) and every description as Datasette metadata.
+
+The analytic views are DuckDB SQL. Each is translated to SQLite by sqlglot and kept as a SQLite
+view only if, in this file, it gives exactly the rows DuckDB gives; a view whose SQL does not
+translate (DuckDB's macros, ordered string_agg, ...) or answers differently is stored instead as
+a table holding DuckDB's answer, typed from the view's Table Schema. Which of the two each view
+is, is said in its Datasette description (and returned by write).
 """
 from __future__ import annotations
 
 import datetime
+import decimal
+import logging
 import sqlite3
 from pathlib import Path
 
-from . import model
+from . import catalog, model
 from .sqlgen import ident
 
 LABEL_COLUMNS = ("name", "title")
@@ -29,27 +37,108 @@ def create_table(resource: model.Resource) -> str:
     return f"CREATE TABLE {ident(resource.name)} (\n  " + ",\n  ".join(lines) + "\n)"
 
 
+VIEW, COMPUTED = "view", "table"  # how a view is stored in the SQLite file
+
+
 def _cell(value):
-    return value.isoformat() if isinstance(value, datetime.date) else value
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return float(value) if isinstance(value, decimal.Decimal) else value
 
 
-def write(con, pkg: model.Package, path: Path) -> None:
-    """Write every table of the DuckDB connection con (loaded from pkg) to a new SQLite file."""
+def _comparable(row) -> tuple:
+    """A row as both engines give it: booleans as 0/1, floats to 9 significant digits (the two
+    engines may sum in a different order), so that equal answers compare equal."""
+    out = []
+    for v in map(_cell, row):
+        if isinstance(v, bool):
+            v = int(v)
+        elif isinstance(v, float):
+            v = float(f"{v:.9g}")
+        out.append((v is None, type(v).__name__ if v is not None else "", v if v is not None else 0))
+    return tuple(out)
+
+
+def _insert(db: sqlite3.Connection, name: str, rows: list[tuple]) -> None:
+    if rows:
+        db.executemany(f"INSERT INTO {ident(name)} VALUES ({', '.join('?' * len(rows[0]))})",
+                       [tuple(map(_cell, r)) for r in rows])
+
+
+def _rows(con, name: str, columns: list[str]) -> list[tuple]:
+    return con.execute(f"select {', '.join(map(ident, columns))} from {ident(name)}").fetchall()
+
+
+def translate(view: catalog.View) -> str | None:
+    """The view's SELECT in SQLite's dialect, or None where sqlglot cannot translate it."""
+    import sqlglot
+
+    logging.getLogger("sqlglot").setLevel(logging.ERROR)  # its warnings are answered by the comparison below
+    try:
+        tree = sqlglot.parse_one(view.sql, read="duckdb")
+        return tree.expression.sql(dialect="sqlite")
+    except (sqlglot.errors.SqlglotError, AttributeError):
+        return None
+
+
+def _translated_rows(db: sqlite3.Connection, view: catalog.View) -> list[tuple] | None:
+    """Create view as a SQLite view from its translation and return its rows; None (and no view
+    left) where it does not translate or SQLite cannot run it."""
+    body = translate(view)
+    if body is None:
+        return None
+    try:
+        # the column list names the columns as the Table Schema does, whatever the translation says
+        db.execute(f"CREATE VIEW {ident(view.name)} ({', '.join(map(ident, view.names))}) AS {body}")
+        return db.execute(f"select * from {ident(view.name)}").fetchall()
+    except sqlite3.Error:
+        db.execute(f"DROP VIEW IF EXISTS {ident(view.name)}")
+        return None
+
+
+def store_view(con, db: sqlite3.Connection, view: catalog.View) -> str:
+    """Put view into db: as a SQLite view if its translation gives exactly DuckDB's rows (VIEW),
+    else as a table of DuckDB's rows typed from the view's Table Schema (COMPUTED)."""
+    got = _translated_rows(db, view)
+    want = _rows(con, view.name, view.names)
+    if got is not None and sorted(map(_comparable, got)) == sorted(map(_comparable, want)):
+        return VIEW
+    if got is not None:
+        db.execute(f"DROP VIEW {ident(view.name)}")
+    db.execute(f"CREATE TABLE {ident(view.name)} ({', '.join(f'{ident(f.name)} {f.type.sqlite}' for f in view.fields)})")
+    _insert(db, view.name, want)
+    return COMPUTED
+
+
+def write(con, pkg: model.Package, path: Path, views: list[catalog.View]) -> dict[str, str]:
+    """Write every table and view of the DuckDB connection con (loaded from pkg) to a new SQLite
+    file; return each view's name -> VIEW or COMPUTED."""
+    kinds = {}
     db = sqlite3.connect(path)
     try:
         with db:
             for resource in pkg.resources.values():
                 db.execute(create_table(resource))
-                cols = ", ".join(map(ident, resource.names))
-                rows = con.execute(f"select {cols} from {ident(resource.name)}").fetchall()
-                db.executemany(f"INSERT INTO {ident(resource.name)} VALUES ({', '.join('?' * len(resource.fields))})",
-                               [tuple(map(_cell, r)) for r in rows])
+                _insert(db, resource.name, _rows(con, resource.name, resource.names))
+            # in dependency order, so a view reads the views (or computed tables) before it
+            for view in catalog.in_dependency_order(views):
+                kinds[view.name] = store_view(con, db, view)
     finally:
         db.close()
+    return kinds
 
 
-def datasette_metadata(pkg: model.Package, database: str) -> dict:
-    """Datasette's metadata.json: the package's title, licence and descriptions of every table and column."""
+def view_description(view: catalog.View, kind: str) -> str:
+    how = (f"A SQLite view: {view.path} translated from DuckDB's SQL, giving the rows DuckDB gives."
+           if kind == VIEW else
+           f"A table computed by DuckDB from {view.path} when the file was built (its SQL does not "
+           "translate to SQLite): a snapshot of the view, not a live view.")
+    return f"{view.question[0].upper()}{view.question[1:]} {view.grain[0].upper()}{view.grain[1:]}. {how}"
+
+
+def datasette_metadata(pkg: model.Package, database: str, views: list[catalog.View], kinds: dict[str, str]) -> dict:
+    """Datasette's metadata.json: the package's title, licence and descriptions of every table,
+    view and column; kinds (from write) says how each view is stored."""
     d = pkg.raw
     licence = d["licenses"][0]
     tables = {}
@@ -59,6 +148,9 @@ def datasette_metadata(pkg: model.Package, database: str) -> dict:
         if label:
             table["label_column"] = label
         tables[name] = table
+    for view in views:
+        tables[view.name] = {"description": view_description(view, kinds[view.name]),
+                             "columns": {f.name: f.description for f in view.fields}}
     return {"title": d["title"], "description": d.get("description", ""),
             "license": licence["name"], "license_url": licence.get("path", ""),
             "source": f"labour2016 {d['version']}: every row names its source in source_id",

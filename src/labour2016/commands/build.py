@@ -1,5 +1,6 @@
-"""`labour2016 build`: a DuckDB database (tables + views), one Parquet file per table, a
-SQLite copy of the tables with Datasette metadata (see labour2016.sqlite), and croissant.json,
+"""`labour2016 build`: a DuckDB database (tables + views), one Parquet file per table and per view
+with its descriptions (see labour2016.parquet), a SQLite copy of the tables and views with
+Datasette metadata (see labour2016.sqlite), and croissant.json,
 the package as MLCommons Croissant metadata (see labour2016.croissant).
 
 Every file is first written under a temporary name in its final folder; only when all of
@@ -21,10 +22,10 @@ from pathlib import Path
 
 from .. import model, package, sqlgen
 from ..problems import Exit
-from ..sqlgen import ident, sql_str
+from ..sqlgen import sql_str
 
-HELP = ("write OUT/labour2016.duckdb (tables and views), OUT/parquet/<table>.parquet, OUT/labour2016.sqlite "
-        "with OUT/datasette-metadata.json, and OUT/croissant.json, atomically")
+HELP = ("write OUT/labour2016.duckdb (tables and views), OUT/parquet/<table or view>.parquet (described), "
+        "OUT/labour2016.sqlite (tables and views) with OUT/datasette-metadata.json, and OUT/croissant.json, atomically")
 EXAMPLE = "labour2016 build --out build/"
 DATABASE = "labour2016.duckdb"
 SQLITE = "labour2016.sqlite"
@@ -70,34 +71,42 @@ def _write_all(pkg: model.Package, out: Path, staged: list[tuple[Path, Path]]) -
     """Write every output under its temporary name, recording (temporary, final) in staged."""
     import json
 
-    from .. import api, catalog, croissant, sqlite
+    from .. import api, catalog, croissant, parquet, sqlite
 
     names = list(pkg.resources)
+    views = catalog.views()
     # A build is not a user's query: no time or memory bound beyond DuckDB's own.
     con = api.open_model(pkg, safe=False, timeout=None, memory_limit=None)
-    for name in names:
-        n = con.execute(f"select count(*) from {ident(name)}").fetchone()[0]
-        target = out / "parquet" / f"{name}.parquet"
+    for resource in pkg.resources.values():
+        target = out / "parquet" / f"{resource.name}.parquet"
         staged.append((_temporary(target), target))
-        con.execute(f"copy {ident(name)} to {sql_str(str(staged[-1][0]))} (format parquet)")
-        progress(f"{name}: {n} rows -> parquet/{target.name}")
+        n = parquet.write(con, resource.name, resource.title or resource.name, resource.description,
+                          resource.fields, staged[-1][0])
+        progress(f"{resource.name}: {n} rows -> parquet/{target.name}")
+    for view in views:
+        target = out / "parquet" / f"{view.name}.parquet"
+        staged.append((_temporary(target), target))
+        n = parquet.write(con, view.name, view.question, f"{view.grain[0].upper()}{view.grain[1:]} ({view.path}).",
+                          view.fields, staged[-1][0])
+    progress(f"{len(views)} views -> parquet/<view>.parquet")
     target = out / DATABASE
     staged.append((_temporary(target), target))
-    con.execute(sqlgen.comments_sql(pkg, catalog.views()))
+    con.execute(sqlgen.comments_sql(pkg, views))
     con.execute(f"attach {sql_str(str(staged[-1][0]))} as build_out (storage_version '{STORAGE_VERSION}')")
     con.execute("copy from database memory to build_out")
     con.execute("detach build_out")
-    views = len(catalog.views())
-    progress(f"{len(names)} tables and {views} views -> {DATABASE}")
+    progress(f"{len(names)} tables and {len(views)} views -> {DATABASE}")
     target = out / SQLITE
     staged.append((_temporary(target), target))
-    sqlite.write(con, pkg, staged[-1][0])
+    kinds = sqlite.write(con, pkg, staged[-1][0], views)
     con.close()
     target = out / DATASETTE_METADATA
     staged.append((_temporary(target), target))
-    metadata = sqlite.datasette_metadata(pkg, Path(SQLITE).stem)
+    metadata = sqlite.datasette_metadata(pkg, Path(SQLITE).stem, views, kinds)
     staged[-1][0].write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    progress(f"{len(names)} tables -> {SQLITE}, descriptions -> {DATASETTE_METADATA} (datasette {SQLITE} -m {DATASETTE_METADATA})")
+    translated = sum(kind == sqlite.VIEW for kind in kinds.values())
+    progress(f"{len(names)} tables, {translated} views and {len(kinds) - translated} views computed by DuckDB "
+             f"-> {SQLITE}, descriptions -> {DATASETTE_METADATA} (datasette {SQLITE} -m {DATASETTE_METADATA})")
     target = out / CROISSANT
     staged.append((_temporary(target), target))
     # contentUrl is relative to the file's own folder, so OUT/croissant.json reads the package's CSVs.

@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
                 if args.check:
                     if not current:
                         stale.append(path)
-                        print(f"stale: {path} (run `labour2016 chart`)", file=sys.stderr)
+                        print(f"stale: {path} (run `make docs`, or `labour2016 chart`)", file=sys.stderr)
                 elif not current:
                     write_atomic(path, charts.render(chart, fmt))
                     print(f"wrote {path}")

@@ -1,0 +1,32 @@
+"""Parquet files that describe themselves, for `labour2016 build`: one per table and per view.
+
+Each column is cast to the type its Table Schema gives (model.TYPES' DuckDB type), so a view's
+integer counts are integers, not doubles, and the file carries the descriptions a reader would
+otherwise lose on import: the table's name, title and description as schema metadata, and each
+column's description (and Table Schema type) as field metadata, both read by pyarrow
+(`pq.read_schema(path).field("value").metadata`) and polars, pandas and DuckDB through it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import model
+from .sqlgen import ident
+
+
+def metadata(name: str, title: str, description: str) -> dict[bytes, bytes]:
+    return {b"name": name.encode(), b"title": title.encode(), b"description": description.encode()}
+
+
+def write(con, name: str, title: str, description: str, fields: tuple[model.Field, ...], path: Path) -> int:
+    """Write table or view name of the DuckDB connection con to path; return its row count."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    cols = ", ".join(f"cast({ident(f.name)} as {f.type.duckdb}) as {ident(f.name)}" for f in fields)
+    table = con.sql(f"select {cols} from {ident(name)}").to_arrow_table()
+    schema = pa.schema([table.schema.field(f.name).with_metadata(
+                            {b"description": f.description.encode(), b"type": f.type.name.encode()})
+                        for f in fields], metadata=metadata(name, title, description))
+    pq.write_table(table.cast(schema), path)
+    return table.num_rows
