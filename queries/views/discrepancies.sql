@@ -278,7 +278,7 @@ with final_rounds as (
      and a.rule_date < b.rule_date and a.source_id <> b.source_id
      -- a deadline of one threshold, not of two (2020's 22 MPs and MEPs by 13 January, 33 constituency
      -- parties by 14 February): two different counts of nominations are two thresholds
-     and not (a.unit = 'nominations' and b.unit = 'nominations' and a.value <> b.value)
+     and not coalesce(a.unit = 'nominations' and b.unit = 'nominations' and a.value <> b.value, false)
 ), party_texts as (
     select case_id, role, position, 'name_as_printed' as attribute, name_as_printed as said, source_id, party_id,
            false as unnamed
