@@ -84,6 +84,12 @@ def test_nominations_2010_and_2015_disagreements(con):
                      "and 31 in (value_a, value_b)", Y10) == [(0,)]
 
 
+def test_2015_corbyn_is_elected_as_uk_political_info_says_and_no_round_is_guessed(con):
+    path = rows(con, "select candidate_id, outcome, outcome_round, source_id from candidates where election_id = ? "
+                     "and outcome is not null", Y15)
+    assert path == [("jeremy-corbyn", "elected", None, "ukpolitical-2015-results")]
+
+
 def test_2015_electorate_as_each_page_counts_it(con):
     got = dict(rows(con, "select source_id, value from electorate where election_id = ? and section = 'all' "
                          "and measure = 'eligible' and qualifier = 'exact'", Y15))
