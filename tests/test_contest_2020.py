@@ -145,6 +145,31 @@ def test_the_mp_threshold_22_against_metros_21():
     assert sum(1 for g in got if g[1] == "22") == 8
 
 
+# How a threshold's evidence words each nominating body (case ignored); "MPs" alone never names MEPs.
+BODY_WORDS = {"plp_eplp": ("MEP", "EPLP"), "mps": ("MPs", "Members of Parliament"), "plp": ("PLP", "Parliamentary Labour Party"),
+              "constituency_labour_parties": ("constituency Labour parties", "CLP", "local parties"),
+              "affiliates": ("affiliate",), "affiliated_trade_unions": ("unions",)}
+
+
+def test_a_thresholds_body_is_worded_in_its_own_evidence():
+    bodies = {}
+    for r in read_table("rules"):
+        if r["rule"] != "nomination_threshold":
+            assert r["nominating_body"] == "", r["rule_id"]  # only a threshold counts someone's nominations
+            continue
+        bodies[r["rule_id"]] = r["nominating_body"]
+        if r["nominating_body"]:
+            said = (r["evidence"] + " " + r["context_evidence"]).lower()
+            assert any(w.lower() in said for w in BODY_WORDS[r["nominating_body"]]), r["rule_id"]
+            assert r["nominating_body"] != "mps" or "mep" not in said, r["rule_id"]
+    # the pages that do not say whose nominations: "51 nominations", "22 signatures", "41 colleagues",
+    # "the 22 minimum", and ITV's "5% from either" of constituency parties and unions
+    assert sorted(k for k, v in bodies.items() if not v) == [
+        "threshold-22-bbc-2020", "threshold-22-inews0113-2020", "threshold-22-itv0106-2020", "threshold-51-aol",
+        "threshold-51-independent", "threshold-51-standard-0720", "threshold-5pct-itv0106-2020"]
+    assert (bodies["threshold-21-metro-2020"], bodies["threshold-22-dailymail-2020"]) == ("mps", "plp_eplp")
+
+
 def test_the_freeze_date_20_january_against_is_21_january():
     """Disagreement 4: i's 21 January comes with a £25 "registration fee" for new members."""
     dates = {(r["source_id"], r["rule_date"], r["rule_date_role"]) for r in cells("rules", election_id=Y20, rule="member_eligibility")}
