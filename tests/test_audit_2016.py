@@ -5,7 +5,7 @@ import pytest
 
 import labour2016
 from conftest import read_table
-from labour2016 import spelling
+from labour2016 import package, spelling
 from tiny import ELECTIONS, ENTITIES, SOURCES, tiny
 
 Y16, Y15 = "labour-leadership-2016", "labour-leadership-2015"
@@ -179,9 +179,25 @@ def discrepancies(pkg):
         "where kind not in ('slip_of_print') order by all").fetchall()
 
 
+def rules_row(**cells):
+    """A rules row, by column name (the schema's order), for the fictional contest."""
+    cells = {"election_id": "test-leadership-2016", **cells}
+    return ",".join(str(cells.get(name, "")) for name in package.model().resources["rules"].names) + "\n"
+
+
 def rule(rule_id, role, date, stated, source):
-    return (f"{rule_id},test-leadership-2016,member_eligibility,,,,,,,,,,,,{date},{role},{stated},{source},"
-            f"joined by {stated},,\n")
+    return rules_row(rule_id=rule_id, rule="member_eligibility", rule_date=date, rule_date_role=role,
+                     rule_date_stated_as=stated, source_id=source, evidence=f"joined by {stated}")
+
+
+def threshold(rule_id, value, body, words, source, qualifier="exact", stated=None, date="", date_stated=""):
+    """A nomination threshold of `value` nominations from `body` (as `words` put it), with its deadline if dated."""
+    stated = stated or str(value)
+    deadline = f" by {date_stated}" if date else ""
+    return rules_row(rule_id=rule_id, rule="nomination_threshold", value=value, unit="nominations",
+                     nominating_body=body, stated_as=stated, qualifier=qualifier, rule_date=date,
+                     rule_date_role="deadline" if date else "", rule_date_stated_as=date_stated, source_id=source,
+                     evidence=f"candidates need {stated} {words}{deadline}")
 
 
 def test_a_freeze_date_and_a_joining_cut_off_are_two_ends_of_one_rule(tmp_path):
@@ -195,6 +211,47 @@ def test_the_same_cut_off_dated_differently_is_listed(tmp_path):
              + rule("joined-wire", "joined_by", "2016-01-13", "13 January", "fictional-wire"))
     assert discrepancies(tiny(tmp_path, sources=SOURCES + WIRE, rules=rules)) == [
         ("dates_differ", "member_eligibility: joined_by", "12 January", "fictional-result", "13 January", "fictional-wire")]
+
+
+def test_two_sources_thresholds_for_the_same_body_that_differ_are_listed(tmp_path):
+    rules = (threshold("mps-result", 21, "mps", "MPs", "fictional-result")
+             + threshold("mps-wire", 22, "mps", "MPs", "fictional-wire"))
+    assert discrepancies(tiny(tmp_path, sources=SOURCES + WIRE, rules=rules)) == [
+        ("sources_disagree", "nomination_threshold: mps nominations", "21", "fictional-result", "22", "fictional-wire")]
+
+
+@pytest.mark.parametrize("wire,qualifier,listed", [
+    (22, "at_least", True),    # at least 22 cannot be 21: a count of nominations is a whole number
+    (21, "at_least", False),   # at least 21 holds with 21
+    (20, "more_than", False),  # more than 20 holds with 21
+])
+def test_a_hedged_threshold_is_listed_only_when_it_cannot_hold_with_the_other(tmp_path, wire, qualifier, listed):
+    stated = f"{'at least' if qualifier == 'at_least' else 'more than'} {wire}"
+    rules = (threshold("mps-result", 21, "mps", "MPs", "fictional-result")
+             + threshold("mps-wire", wire, "mps", "MPs", "fictional-wire", qualifier=qualifier, stated=stated))
+    got = discrepancies(tiny(tmp_path, sources=SOURCES + WIRE, rules=rules))
+    assert got == ([("sources_disagree", "nomination_threshold: mps nominations", "21", "fictional-result",
+                     stated, "fictional-wire")] if listed else [])
+
+
+def test_two_bodies_thresholds_are_two_thresholds_not_a_disagreement(tmp_path):
+    rules = (threshold("plp-eplp-result", 22, "plp_eplp", "MPs and MEPs", "fictional-result")
+             + threshold("clps-wire", 33, "constituency_labour_parties", "constituency parties", "fictional-wire"))
+    assert discrepancies(tiny(tmp_path, sources=SOURCES + WIRE, rules=rules)) == []
+
+
+def test_a_thresholds_deadline_is_compared_only_with_the_same_bodys(tmp_path):
+    # one stage's MPs by 13 January, the next stage's constituency parties by 14 February: two deadlines,
+    # even where the two counts are the same
+    rules = (threshold("mps-result", 22, "mps", "MPs", "fictional-result", date="2020-01-13", date_stated="13 January")
+             + threshold("clps-wire", 22, "constituency_labour_parties", "constituency parties", "fictional-wire",
+                         date="2020-02-14", date_stated="14 February"))
+    assert discrepancies(tiny(tmp_path / "bodies", sources=SOURCES + WIRE, rules=rules)) == []
+    rules = (threshold("mps-result", 22, "mps", "MPs", "fictional-result", date="2020-01-13", date_stated="13 January")
+             + threshold("mps-wire", 22, "mps", "MPs", "fictional-wire", date="2020-01-14", date_stated="14 January"))
+    assert discrepancies(tiny(tmp_path / "body", sources=SOURCES + WIRE, rules=rules)) == [
+        ("dates_differ", "nomination_threshold: deadline", "13 January", "fictional-result", "14 January",
+         "fictional-wire")]
 
 
 def electorate(value, stated, qualifier, source):

@@ -170,6 +170,21 @@ def test_a_thresholds_body_is_worded_in_its_own_evidence():
     assert (bodies["threshold-21-metro-2020"], bodies["threshold-22-dailymail-2020"]) == ("mps", "plp_eplp")
 
 
+def test_discrepancies_sets_metros_21_mps_against_the_22_mps_of_the_other_pages(con):
+    """Disagreement 3 in the view: only thresholds the pages word as the same body's are compared
+    (22 "MPs and MEPs" is another body's, and a page that does not say whose has none)."""
+    got = rows(con, "select source_a, stated_as_a, source_b, stated_as_b, gap from discrepancies "
+                    "where election_id = ? and measure = 'nomination_threshold: mps nominations' order by all", Y20)
+    assert got == [("guardian-2020-01-21-nandy-wins-gmb-backing-earlier-version", "22",
+                    "metro-2020-01-06-new-leader-named-april-4", "21", 1),
+                   ("guardian-2020-01-21-nandy-wins-gmb-backing-later-version", "22",
+                    "metro-2020-01-06-new-leader-named-april-4", "21", 1)]
+    # the contest's other thresholds (MPs and MEPs, constituency parties, affiliates, unions) agree
+    assert rows(con, "select count(*) from discrepancies where measure like 'nomination_threshold:%' "
+                     "and kind = 'sources_disagree'") == [(2,)]
+    assert rows(con, "select count(*) from discrepancies where measure = 'nomination_threshold: deadline'") == [(0,)]
+
+
 def test_the_freeze_date_20_january_against_is_21_january():
     """Disagreement 4: i's 21 January comes with a £25 "registration fee" for new members."""
     dates = {(r["source_id"], r["rule_date"], r["rule_date_role"]) for r in cells("rules", election_id=Y20, rule="member_eligibility")}

@@ -276,9 +276,29 @@ with final_rounds as (
     from rules a join rules b
       on a.election_id = b.election_id and a.rule = b.rule and a.rule_date_role = b.rule_date_role
      and a.rule_date < b.rule_date and a.source_id <> b.source_id
-     -- a deadline of one threshold, not of two (2020's 22 MPs and MEPs by 13 January, 33 constituency
-     -- parties by 14 February): two different counts of nominations are two thresholds
-     and not coalesce(a.unit = 'nominations' and b.unit = 'nominations' and a.value <> b.value, false)
+     -- a deadline of one body's threshold, not of two (2020's 22 MPs by 13 January, 33 constituency
+     -- parties by 14 February); rules that name no body (both empty) are compared as before
+     and a.nominating_body is not distinct from b.nominating_body
+), rule_figures as (
+    -- a rule's figure as the interval its wording allows (the precision macros: a hedge such as
+    -- "at least" is a one-sided bound); a count of nominations is a whole number, so "21" is 21 and
+    -- "at least 22" is 22 or more, and the two cannot both hold
+    select * replace (case when unit = 'nominations' then ceil(low) else low end as low,
+                      case when unit = 'nominations' then floor(high) else high end as high)
+    from (select *, figure_low(stated_as, value, qualifier) as low, figure_high(stated_as, value, qualifier) as high
+          from rules where nominating_body is not null and value is not null)
+), rule_values as (
+    -- two sources' figures for the same rule of a contest, body and unit (one contest has several
+    -- thresholds: 2020's 22 MPs and MEPs, 33 constituency parties, three affiliates of which two unions)
+    select 'sources_disagree', a.election_id, null, null, null,
+           a.rule || ': ' || a.nominating_body || ' ' || a.unit,
+           a.value, a.stated_as, a.source_id, b.value, b.stated_as, b.source_id, abs(a.value - b.value),
+           'two sources'' figures for the same rule, nominating body and unit whose wordings cannot both hold '
+           || '(a hedge is a one-sided bound, a count of nominations a whole number): ' || a.rule_id || ' / ' || b.rule_id
+    from rule_figures a join rule_figures b
+      on a.election_id = b.election_id and a.rule = b.rule and a.nominating_body = b.nominating_body
+     and a.unit = b.unit and a.source_id < b.source_id
+    where a.high < b.low or b.high < a.low
 ), party_texts as (
     select case_id, role, position, 'name_as_printed' as attribute, name_as_printed as said, source_id, party_id,
            false as unnamed
@@ -316,4 +336,5 @@ union all select * from nominations_within_source
 union all select * from later_counts
 union all select * from event_dates
 union all select * from rule_dates
+union all select * from rule_values
 union all select * from court_parties_differ;
