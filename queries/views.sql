@@ -1289,11 +1289,13 @@ with keys as (
     select election_id, string_agg(distinct electoral_system, '; ' order by electoral_system) as electoral_system
     from sections group by all
 ), thresholds as (
-    -- every threshold for MPs' (and MEPs') nominations as the sources state it, each once
-    select election_id,
-           string_agg(distinct case unit when 'percent' then num || '%' else num || ' ' || unit end, '; '
-                      order by case unit when 'percent' then num || '%' else num || ' ' || unit end) as nomination_thresholds
-    from (select *, regexp_replace(cast(value as varchar), '\.0$', '') as num from rules)
+    -- every nomination threshold as the sources state it, each once, with whose nominations it counts
+    -- where the row's evidence says (2020 has thresholds for MPs and MEPs, constituency parties,
+    -- affiliates and unions)
+    select election_id, string_agg(distinct label, '; ' order by label) as nomination_thresholds
+    from (select *, case unit when 'percent' then num || '%' else num || ' ' || unit end
+                    || coalesce(' (' || nominating_body || ')', '') as label
+          from (select *, regexp_replace(cast(value as varchar), '\.0$', '') as num from rules))
     where rule = 'nomination_threshold' and value is not null group by all
 ), fees as (
     select election_id,

@@ -114,6 +114,6 @@ def test_compare_contests_side_by_side(con):
     got = {r[0]: r[1:] for r in rows(con, "select election_id, electoral_system, winner_id, round(winner_share_pct, 2), "
                                           "nomination_thresholds, registered_supporter_fee from compare_contests "
                                           "where section = 'all'")}
-    assert got[Y10] == ("electoral_college", "ed-miliband", 50.65, "12.5%; 33 nominations", None)
-    assert got[Y15] == ("one_member_one_vote", "jeremy-corbyn", 59.48, "35 nominations", "at least £3; £3")
-    assert got[Y16][1:] == ("jeremy-corbyn", 61.85, "20%; 51 nominations", "£25")
+    assert got[Y10] == ("electoral_college", "ed-miliband", 50.65, "12.5% (plp); 33 nominations (mps)", None)
+    assert got[Y15] == ("one_member_one_vote", "jeremy-corbyn", 59.48, "35 nominations (mps)", "at least £3; £3")
+    assert got[Y16][1:] == ("jeremy-corbyn", 61.85, "20% (plp_eplp); 51 nominations; 51 nominations (plp_eplp)", "£25")
