@@ -9,6 +9,7 @@ PARSE = [
     ("One hundred and seventy-two", 172), ("four", 4), ("Four", 4), ("eight", 8), ("five", 5),
     ("two", 2), ("three", 3), ("second", 2), ("third", 3), ("fourth", 4), ("biggest", 1),
     ("£25", 25), ("7.4 per cent", 7.4), ("more than 43,000", 43000), ("19.0%", 19.0),
+    ("1.3 million", 1300000), ("about 2 thousand", 2000), ("£4.5m", 4.5),
 ]
 
 
@@ -31,6 +32,7 @@ def test_parse_refuses(text):
     ("more than half a million", 500000, "more_than", 450000, float("inf")),
     ("more than 43,000", 43000, "more_than", 42500, float("inf")), ("under 4", 4, "less_than", float("-inf"), 4.5),
     ("about 641,000", 641000, "approximately", 641000 - 12820, 641000 + 12820),
+    ("1.3 million", 1300000, "exact", 1250000, 1350000), ("more than £4.5m", 4.5, "more_than", 4.45, float("inf")),
 ])
 def test_the_interval_a_stated_figure_allows(text, value, qualifier, lo, hi):
     """The figure_low/figure_high macros of views.sql, as validate evaluates them."""

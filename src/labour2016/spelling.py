@@ -31,6 +31,9 @@ _CURRENCY = re.compile(r"^[£$€]\s*")
 # and the row's notes say how it is read (validate's qualifier-vs-hedge rule asks for that).
 _PLUS = re.compile(r"\s*(\+|-?\s*plus)$", re.I)
 _NUMERAL = re.compile(r"^\d[\d,]*(\.\d+)?$")
+# A numeral times a scale word ("1.3 million"): the value is the whole number. "billion" is not
+# here: _SUFFIX keeps a figure in billions in its unit (GBP_bn), as "£60bn" is 60.
+_SCALED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s+(thousand|million)$")
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -112,6 +115,9 @@ def parse(text: str | None) -> float | None:
         return None
     if _NUMERAL.match(s):
         return float(s.replace(",", ""))
+    scaled = _SCALED.match(s)
+    if scaled:
+        return float(scaled[1].replace(",", "")) * _SCALES[scaled[2]]
     return _words(s)
 
 
