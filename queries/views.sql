@@ -816,6 +816,15 @@ with final_rounds as (
     -- a later count runs from the earlier figure to the final one; other pairs are listed once, in source order
     where case when later then a.earlier and b.final
                else a.source_id < b.source_id or (a.source_id = b.source_id and a.value < b.value) end
+    -- one row per two sources' reports of one figure, however often each states it (the New Statesman's
+    -- "50.65%" and "50.65 per cent"; AOL's "610,753" and "More than 600,000"): its most precise
+    -- statements. One source's two values for the figure are each a row of their own.
+    qualify row_number() over (
+        partition by a.election_id, a.in_round, coalesce(a.section, b.section), a.subject_id, a.candidate_id,
+                     a.compared_as, later, a.source_id, b.source_id,
+                     case when a.source_id = b.source_id then [a.value, b.value] end
+        order by a.qualifier <> 'exact', b.qualifier <> 'exact', a.tolerance + b.tolerance,
+                 a.stated_as, b.stated_as) = 1
 ), electorate_parts as (
     -- a source's figures for the sections, exact or estimated (approximately), never a bound
     select p.election_id, p.measure, p.source_id, sum(p.value) as parts, sum(p.tolerance) as tol,
@@ -841,6 +850,12 @@ with final_rounds as (
       on p.election_id = t.election_id and p.measure = t.measure and p.source_id <> t.source_id
     where t.tbl = 'electorate' and t.section = 'all' and t.qualifier = 'exact' and p.n_sections = 3
       and abs(t.value - p.parts) > t.tolerance + p.tol
+      -- a source whose own exact total says what its parts say is compared by that total (pairs), so
+      -- AOL's 610,753 and its three sections' sum are not two rows against one later total; the Sunderland
+      -- Echo's sections (640,500) are compared, as its own total is a bound ("More than 640,000")
+      and not exists (select 1 from precision o where o.tbl = 'electorate' and o.section = 'all'
+                      and o.election_id = p.election_id and o.measure = p.measure and o.source_id = p.source_id
+                      and o.qualifier = 'exact' and abs(o.value - p.parts) <= o.tolerance + p.tol)
 ), electorate_total_vs_other_parts as (
     -- a later count runs from the earlier figure (the sections' sum) to the final total, as in pairs
     select case when later then 'later_count' else 'total_vs_parts' end, election_id, 'all', null, null, measure,

@@ -65,10 +65,31 @@ def test_results_gives_the_decisive_round_and_the_first_beside_it(con):
 def test_2010_final_share_disagreement_is_listed(con):
     got = rows(con, "select stated_as_a, stated_as_b from discrepancies where kind = 'sources_disagree' "
                     "and election_id = ? and candidate_id = 'ed-miliband' and source_a = ?", Y10, NS10)
-    assert ("50.65%", "50.4%") in got
+    assert ("50.65 per cent", "50.4%") in got
     # shares of different rounds are never set against each other
     assert rows(con, "select count(*) from discrepancies where election_id = ? and kind = 'sources_disagree' "
                      "and candidate_id = 'ed-miliband' and (value_a = 34.3 or value_b = 34.3)", Y10) == [(0,)]
+
+
+def test_two_sources_reports_of_one_figure_are_listed_once(con):
+    """The New Statesman states Ed Miliband's final share twice ("50.65%", "50.65 per cent"), AOL the 2015
+    electorate twice ("610,753", "More than 600,000") and by its sections: one row per pair of sources."""
+    tall = "stephentall-2010-09-25-ed-miliband-elected-loses-members-mps"
+    assert rows(con, "select stated_as_a, stated_as_b from discrepancies where kind = 'sources_disagree' "
+                     "and candidate_id = 'ed-miliband' and source_a = ? and source_b = ?", NS10, tall) == [("50.65 per cent", "50.4%")]
+    aol = "aol-2015-08-12-more-than-600000-registered"
+    got = rows(con, "select kind, stated_as_a, source_b from discrepancies where election_id = ? and measure = 'eligible' "
+                    "and source_a = ? order by source_b", Y15, aol)
+    assert got == [("sources_disagree", "610,753", "bbc-2015-08-12-labour-prepares-to-elect-new-leader"),
+                   ("later_count", "610,753", "independent-2015-09-12-labour-leadership-qa"),
+                   ("later_count", "610,753", "itv-2016-09-24-turnout-77-6-labour-leadership")]
+    # a source whose own total is only a bound is still compared by its sections (the Echo's 640,500)
+    echo = rows(con, "select stated_as_a, stated_as_b from discrepancies where kind = 'later_count' "
+                     "and source_a = 'sunderlandecho-2016-08-22-640000-eligible' order by source_b")
+    assert echo == [("168,000 + 343,500 + 129,000", "654,006")] * 2
+    # one source's two different values for one figure are each their own row (Stephen Tall's 50.4% and 51%)
+    assert rows(con, "select count(*) from discrepancies where candidate_id = 'ed-miliband' and source_a = ? "
+                     "and source_b = ?", tall, tall) == [(1,)]
 
 
 def test_nominations_2010_and_2015_disagreements(con):
