@@ -9,9 +9,9 @@ schemas/ are copied, and queries/ too when it exists) and replicates the real ro
   polls, slips, rules, court_rulings)
   get exactly N rows each: row i is real row ``i mod B`` of that table (B real rows), copy
   ``c = i // B``;
-* every copy of a row gets new keys: surrogate ids (figure_id, statement_id, ...) get the
-  suffix ``-s<c>``, and election ids get ``-s<e>``, where each synthetic election is a full copy
-  of the real elections rows and their sections and candidates rows, so foreign keys and primary keys still
+* every copy of a row gets new keys: surrogate ids (figure_id, statement_id, ...) and the ids
+  of what each copy has its own of (a poll: poll_id) get the suffix ``-s<c>``, and election ids
+  get ``-s<e>``, where each synthetic election is a full copy of the real elections rows and their sections and candidates rows, so foreign keys and primary keys still
   hold (votes and electorate, whose keys have no surrogate id, take e = c; the other tables take
   e = c mod E);
 * evidence, stated_as, value and qualifier are copied together, so checks between them still
@@ -47,6 +47,11 @@ FACT_TABLES = {
     "rules": "rule_id",
     "court_rulings": "ruling_id",
 }
+# Beside the surrogate id, the columns naming something each copy has its own of: copy c of a poll's
+# rows is another poll. Shared, every copy would be one more report of the same poll, and
+# discrepancies, which sets every two reports of a poll side by side, would compare 2.7 * 10^13
+# pairs at 10^5 rows, a load no real package has.
+OWN_IDS = {"polls": ("poll_id",)}
 ELECTION_TABLES = ("elections", "sections", "candidates")  # one full copy per synthetic election
 ID_MARK, ELECTION_MARK = "\x02", "\x03"  # never in the data; csv leaves them unquoted
 
@@ -58,17 +63,17 @@ def read_rows(path: Path) -> tuple[list[str], list[list[str]]]:
         return header, list(reader)
 
 
-def render_templates(header: list[str], rows: list[list[str]], id_column: str | None) -> list[str]:
-    """Each row as one CSV line, with ID_MARK after its id and ELECTION_MARK after each election id."""
-    id_at = header.index(id_column) if id_column else None
+def render_templates(header: list[str], rows: list[list[str]], id_columns: tuple[str, ...]) -> list[str]:
+    """Each row as one CSV line, with ID_MARK after each of its ids and ELECTION_MARK after each election id."""
+    id_at = [header.index(c) for c in id_columns]
     election_at = header.index("election_id") if "election_id" in header else None
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     templates = []
     for row in rows:
         row = list(row)
-        if id_at is not None:
-            row[id_at] += ID_MARK
+        for at in id_at:
+            row[at] += ID_MARK
         if election_at is not None and row[election_at]:
             row[election_at] += ELECTION_MARK
         buf.seek(0)
@@ -115,14 +120,15 @@ def generate(out: Path, n_rows: int, base: Path = ROOT) -> dict[str, int]:
         src, dst = base / "data" / f"{name}.csv", out / "data" / f"{name}.csv"
         header, rows = read_rows(src)
         if name in FACT_TABLES:
-            templates = render_templates(header, rows, FACT_TABLES[name])
+            id_column = FACT_TABLES[name]
+            templates = render_templates(header, rows, (id_column, *OWN_IDS.get(name, ())) if id_column else ())
             if FACT_TABLES[name] is None:
                 write_copies(dst, header, templates, n_rows, lambda c: c)
             else:
                 write_copies(dst, header, templates, n_rows, lambda c: c % n_elections)
             counts[name] = n_rows
         elif name in ELECTION_TABLES:
-            templates = render_templates(header, rows, None)
+            templates = render_templates(header, rows, ())
             write_copies(dst, header, templates, n_elections * len(rows), lambda c: c)
             counts[name] = n_elections * len(rows)
         else:

@@ -281,3 +281,32 @@ def test_datasette_serves_the_views_over_http(built):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait(timeout=10)
+
+
+def test_build_works_within_validates_memory_bound_and_removes_its_spill_folder(tmp_path, monkeypatch):
+    """build's connection is bounded as validate's reader's is: a memory limit (not DuckDB's
+    default, 80% of the machine), two threads, and a spill folder of its own, removed afterwards.
+    Unbounded, a 10^5-row package's views took 24 GB and the kernel killed the build."""
+    from tiny import tiny
+
+    from labour2016 import api, cli
+    from labour2016.validate import files
+
+    def settings(con):
+        return con.execute("select current_setting('memory_limit'), current_setting('threads'), "
+                           "current_setting('temp_directory')").fetchall()[0]
+
+    seen = []
+    opened = api.open_model
+    monkeypatch.setattr(api, "open_model", lambda *a, **k: seen.append(settings(con := opened(*a, **k))) or con)
+    pkg = tiny(tmp_path)
+    assert cli.main(["build", "--out", str(tmp_path / "out"), "--package", str(pkg)]) == 0
+    database, _ = files.read(package.model(pkg))
+    try:
+        reader = settings(database.con)
+    finally:
+        database.close()
+    [(memory, threads, folder)] = seen
+    assert (memory, threads) == reader[:2] == (reader[0], 2)
+    assert memory != duckdb.connect().execute("select current_setting('memory_limit')").fetchone()[0]
+    assert folder and folder != reader[2] and not os.path.exists(folder) and not os.path.exists(reader[2])

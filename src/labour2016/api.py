@@ -72,11 +72,12 @@ def connect(safe: bool = True, base: str | Path | None = None, database: str = "
 
 def open_model(pkg: model.Package, safe: bool = True, database: str = ":memory:", *,
                timeout: float | None = bounds.TIMEOUT, memory_limit: str | None = bounds.MEMORY_LIMIT,
-               threads: int | None = None) -> duckdb.DuckDBPyConnection:
-    """connect() for a package model that has already passed the gate."""
+               threads: int | None = None, spill: str | None = None) -> duckdb.DuckDBPyConnection:
+    """connect() for a package model that has already passed the gate; spill: a folder to spill
+    into past memory_limit (a bounds.Workspace's), instead of failing."""
     macros, _, analytic = sqlgen.split(sqlgen.views_sql())
     block = sqlgen.generate(pkg, absolute=True)
-    con = duckdb.connect(database, config=bounds.config(timeout, memory_limit, threads))
+    con = duckdb.connect(database, config=bounds.config(timeout, memory_limit, threads, spill))
     _OPEN.add(con)
     con.execute("set enable_progress_bar = false")  # DuckDB would draw it into the output
     con.execute(macros)

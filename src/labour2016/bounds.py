@@ -1,23 +1,29 @@
-"""The bounds of every query on the package: time, memory, threads, and no spilling to disk.
+"""The bounds of every query on the package: time, memory, threads, and no spilling to disk;
+and of the connections that work through a whole package (validate's reader, build), which
+spill past their memory bound instead.
 
-One place for api.connect() and `labour2016 query` (whose --help shows the defaults, so this
-module imports nothing heavy). DuckDB enforces each bound itself: max_execution_time stops a
-statement with an InterruptException, memory_limit with an OutOfMemoryException.
+One place for api.connect(), `labour2016 query` (whose --help shows the defaults, so this
+module imports nothing heavy), validate and build. DuckDB enforces each bound itself:
+max_execution_time stops a statement with an InterruptException, memory_limit with an
+OutOfMemoryException.
 """
 from __future__ import annotations
+
+import shutil
+import tempfile
 
 TIMEOUT = 30.0        # seconds one statement may run
 MEMORY_LIMIT = "2GB"  # DuckDB memory_limit: the whole package needs a few MB
 
 
 def config(timeout: float | None = TIMEOUT, memory_limit: str | None = MEMORY_LIMIT,
-           threads: int | None = None) -> dict:
+           threads: int | None = None, spill: str | None = None) -> dict:
     """DuckDB configuration for these bounds (None or 0: no bound, DuckDB's default).
 
-    DuckDB's temporary folder is switched off, so no statement writes to disk (it would spill
-    to ./.tmp): one that needs more than memory_limit fails instead.
+    Without a spill folder, DuckDB's temporary folder is switched off, so no statement writes to
+    disk (it would spill to ./.tmp): one that needs more than memory_limit fails instead.
     """
-    out = {"temp_directory": ""}
+    out = {"temp_directory": spill or ""}
     if timeout:
         out["max_execution_time"] = max(1, round(timeout * 1000))  # milliseconds
     if memory_limit:
@@ -25,3 +31,31 @@ def config(timeout: float | None = TIMEOUT, memory_limit: str | None = MEMORY_LI
     if threads:
         out["threads"] = threads
     return out
+
+
+# A connection that works through a whole package (validate's reader, build's tables and views)
+# holds at most WORK_MEMORY and spills the rest to a temporary folder of its own, so its memory
+# stays bounded at any scale, the views' self-joins included; two threads, the machine's cores.
+# An in-memory database spills; a database file would be slower to write.
+WORK_MEMORY = "800MB"
+WORK_THREADS = 2
+
+
+class Workspace:
+    """The bounds of one connection that works through a whole package, and the temporary folder
+    it spills into; close() (or leaving the `with` block) removes the folder, after the
+    connection is closed."""
+
+    def __init__(self, purpose: str):
+        self.folder = tempfile.mkdtemp(prefix=f"labour2016-{purpose}-")
+        # the keyword arguments of config() and of api.open_model(): no time bound, a job not a query
+        self.bounds = {"timeout": None, "memory_limit": WORK_MEMORY, "threads": WORK_THREADS, "spill": self.folder}
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

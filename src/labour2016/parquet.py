@@ -19,14 +19,21 @@ def metadata(name: str, title: str, description: str) -> dict[bytes, bytes]:
 
 
 def write(con, name: str, title: str, description: str, fields: tuple[model.Field, ...], path: Path) -> int:
-    """Write table or view name of the DuckDB connection con to path; return its row count."""
+    """Write table or view name of the DuckDB connection con to path; return its row count.
+
+    The rows stream from DuckDB to the file a batch at a time, so a large view is never held
+    whole in memory, where DuckDB's memory limit could not bound it."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     cols = ", ".join(f"cast({ident(f.name)} as {f.type.duckdb}) as {ident(f.name)}" for f in fields)
-    table = con.sql(f"select {cols} from {ident(name)}").to_arrow_table()
-    schema = pa.schema([table.schema.field(f.name).with_metadata(
+    batches = con.sql(f"select {cols} from {ident(name)}").to_arrow_reader()
+    schema = pa.schema([batches.schema.field(f.name).with_metadata(
                             {b"description": f.description.encode(), b"type": f.type.name.encode()})
                         for f in fields], metadata=metadata(name, title, description))
-    pq.write_table(table.cast(schema), path)
-    return table.num_rows
+    rows = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        for batch in batches:
+            writer.write_batch(batch.cast(schema))
+            rows += batch.num_rows
+    return rows

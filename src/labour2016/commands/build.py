@@ -67,16 +67,12 @@ def _remove_stale(out: Path) -> None:
                 progress(f"removed {f.name}, left by an interrupted build")
 
 
-def _write_all(pkg: model.Package, out: Path, staged: list[tuple[Path, Path]]) -> int:
-    """Write every output under its temporary name, recording (temporary, final) in staged."""
-    import json
+def _write_databases(con, pkg: model.Package, out: Path, staged: list[tuple[Path, Path]],
+                     views: list) -> dict[str, str]:
+    """The Parquet files, the DuckDB file and the SQLite file, from con (the package's tables and
+    views); return each view's kind in the SQLite file (see sqlite.write)."""
+    from .. import parquet, sqlite
 
-    from .. import api, catalog, croissant, parquet, sqlite
-
-    names = list(pkg.resources)
-    views = catalog.views()
-    # A build is not a user's query: no time or memory bound beyond DuckDB's own.
-    con = api.open_model(pkg, safe=False, timeout=None, memory_limit=None)
     for resource in pkg.resources.values():
         target = out / "parquet" / f"{resource.name}.parquet"
         staged.append((_temporary(target), target))
@@ -95,11 +91,29 @@ def _write_all(pkg: model.Package, out: Path, staged: list[tuple[Path, Path]]) -
     con.execute(f"attach {sql_str(str(staged[-1][0]))} as build_out (storage_version '{STORAGE_VERSION}')")
     con.execute("copy from database memory to build_out")
     con.execute("detach build_out")
-    progress(f"{len(names)} tables and {len(views)} views -> {DATABASE}")
+    progress(f"{len(pkg.resources)} tables and {len(views)} views -> {DATABASE}")
     target = out / SQLITE
     staged.append((_temporary(target), target))
-    kinds = sqlite.write(con, pkg, staged[-1][0], views)
-    con.close()
+    return sqlite.write(con, pkg, staged[-1][0], views)
+
+
+def _write_all(pkg: model.Package, out: Path, staged: list[tuple[Path, Path]]) -> int:
+    """Write every output under its temporary name, recording (temporary, final) in staged."""
+    import json
+
+    from .. import api, bounds, catalog, croissant, sqlite
+
+    names = list(pkg.resources)
+    views = catalog.views()
+    # A build is not a user's query: no time bound; its memory is bounded as validate's reader's
+    # is, spilling past the bound, so a package whose views' self-joins grow with its size (the
+    # synthetic copies' repeated keys) neither exhausts the machine nor fails for memory.
+    with bounds.Workspace("build") as workspace:
+        con = api.open_model(pkg, safe=False, **workspace.bounds)
+        try:
+            kinds = _write_databases(con, pkg, out, staged, views)
+        finally:
+            con.close()
     target = out / DATASETTE_METADATA
     staged.append((_temporary(target), target))
     metadata = sqlite.datasette_metadata(pkg, Path(SQLITE).stem, views, kinds)

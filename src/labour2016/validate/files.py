@@ -3,34 +3,25 @@ queries: UTF-8, the schema's header, no ragged or blank rows. A byte-order mark 
 endings are read as the LF original (spreadsheet programs and git on Windows write them)."""
 from __future__ import annotations
 
-import shutil
-import tempfile
 from dataclasses import dataclass
 from typing import Any
 
-from .. import reader
+from .. import bounds, reader
 
 RULES = (*reader.RULES, reader.ENCODING)
-
-
-# Above this much CSV, DuckDB may spill the tables to a temporary folder past MEMORY_LIMIT, so
-# memory stays bounded at scale (an in-memory database spills; a database file would be slower to write).
-SPILL_ABOVE = 64 << 20
-MEMORY_LIMIT = "800MB"
 
 
 @dataclass(frozen=True)
 class Database:
     """The package's readable tables (name -> reader.Table, with views `t<k>_raw` and
-    `t<k>_typed`) on the DuckDB connection `con`; `folder` holds its file when it has one."""
+    `t<k>_typed`) on the DuckDB connection `con`, bounded by `workspace`."""
     con: Any
     tables: dict
-    folder: str | None = None
+    workspace: bounds.Workspace
 
     def close(self) -> None:
         self.con.close()
-        if self.folder:
-            shutil.rmtree(self.folder, ignore_errors=True)
+        self.workspace.close()
 
     def table(self, name: str):
         return self.tables.get(name)
@@ -44,13 +35,12 @@ class Database:
 
 
 def read(model) -> tuple[Database, list]:
-    """Every resource read into one in-memory DuckDB, which then may touch no other file."""
+    """Every resource read into one in-memory DuckDB, which then may touch no other file but its
+    spill folder."""
     import duckdb
 
-    size = sum(r.file.stat().st_size for r in model.resources.values())
-    folder = tempfile.mkdtemp(prefix="labour2016-validate-") if size > SPILL_ABOVE else None
-    con = duckdb.connect(config={"threads": 2, **({"memory_limit": MEMORY_LIMIT, "temp_directory": folder}
-                                                  if folder else {})})
+    workspace = bounds.Workspace("validate")
+    con = duckdb.connect(config=bounds.config(**workspace.bounds))
     tables, problems = {}, []
     for k, resource in enumerate(model.resources.values()):
         table, found = reader.load(con, resource, k)
@@ -58,4 +48,4 @@ def read(model) -> tuple[Database, list]:
         if table is not None:
             tables[resource.name] = table
     con.execute("set enable_external_access = false")
-    return Database(con, tables, folder), problems
+    return Database(con, tables, workspace), problems
