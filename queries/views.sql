@@ -762,7 +762,11 @@ where s16.election_id = 'labour-leadership-2016' and s15.election_id = 'labour-l
 -- view discrepancies: where do sources disagree, do totals match their parts, do shares match the counts, which slips of print are there?
 -- grain: one row per finding: two reports that cannot both hold or differ (two sources' figures, a total and its parts, a share and its counts, two dates, two namings of a court party), an earlier figure beside the later count, or one slip of print; each pair of reports once
 create or replace view discrepancies as
-with final_rounds as (
+with parliamentary(body) as (
+    -- counts of MPs' and MEPs' nominations are compared by the nomination CTEs below, each source's
+    -- "MPs" read one way; other bodies' counts (constituency parties, affiliates) as figures
+    values ('mps'), ('meps'), ('plp'), ('plp_eplp')
+), final_rounds as (
     -- a figure with no round named is a final figure: it is compared with the contest's last numbered round
     select election_id, max(round) as final_round from votes group by election_id
 ), timed as (
@@ -781,15 +785,19 @@ with final_rounds as (
           -- a slip of print is listed as one (below), not compared as a figure
           where not exists (select 1 from slips s where s.source_id = w.source_id and s.evidence = w.evidence
                             and s.printed = w.stated_as)
-            -- parliamentary nomination counts and gaps are compared below, each body read one way
-            and not (w.tbl = 'nominations' and w.section is not null and w.measure in ('count', 'shortfall'))) p
+            and not (w.tbl = 'nominations' and w.section is not null and w.measure in ('count', 'shortfall')
+                     and w.subject_id in (select body from parliamentary))) p
     left join measure_equivalence q using (measure)
 ), same_figure as (
     -- every two reports of one figure: same election, round, section, subject, candidate and compared measure
     select a, b from facts a join facts b
       on a.election_id is not distinct from b.election_id
      and a.in_round is not distinct from b.in_round
-     and coalesce(a.section, 'all') = coalesce(b.section, 'all')
+     and (coalesce(a.section, 'all') = coalesce(b.section, 'all')
+          -- a nomination count whose text names no stage ("last year when he won 39 per cent
+          -- (152/387)") is the count as it ended, and is set against a count at the close
+          or (a.tbl = 'nominations' and b.tbl = 'nominations' and coalesce(a.section, b.section) = 'close'
+              and (a.section is null or b.section is null)))
      and a.subject_id is not distinct from b.subject_id
      and a.candidate_id is not distinct from b.candidate_id
      and a.compared_as = b.compared_as
@@ -971,9 +979,11 @@ with final_rounds as (
            stated_as, source_id, basis, derived_from
     -- a count part-way through nominations (interim) is a snapshot of its hour, not a report of the result
     from nomination_tallies where derived_from is distinct from 'shortfall' and stage <> 'interim'
+      and nominating_body in (select body from parliamentary)
     union all
     select election_id, candidate_id, stage, nominating_body, 'shortfall', value, stated_as, source_id, 'reported', null
     from nominations where measure = 'shortfall' and stage is not null and stage <> 'interim'
+      and nominating_body in (select body from parliamentary)
 ), mps_unsure as (
     -- sources whose "MPs" may mean MPs and MEPs: they give MPs' figures at a stage and name no MEPs there
     select distinct n.election_id, n.stage, n.source_id from nominations n
@@ -1019,6 +1029,7 @@ with final_rounds as (
            'one source''s two counts for the same candidate, stage and body (nominations)'
     from nominations
     where measure = 'count' and stage is not null and stage <> 'interim'
+      and nominating_body in (select body from parliamentary)
     group by election_id, stage, nominating_body, candidate_id, source_id
     having count(distinct value) > 1
 ), later_counts as (

@@ -188,6 +188,21 @@ def test_discrepancies_present(con):
     assert frozenset((422664.0, 422871.0)) not in pairs(con, "sources_disagree", "%")
 
 
+def test_a_nomination_count_with_no_stage_is_set_against_the_count_at_the_close(con):
+    # sources' disagreement 19: LabourList's "final nomination figures" give Corbyn 145 constituency parties in
+    # 2015 ("though some sources are saying 147"); the New Statesman's "last year when he won 39 per cent
+    # (152/387)" names no stage, and is the count as it ended
+    clps = {(r[0], r[1], r[2]) for r in con.execute(
+        "select stated_as_a, stated_as_b, source_b from discrepancies where election_id = ? "
+        "and subject = 'constituency_labour_parties' and kind = 'sources_disagree'", [Y15]).fetchall()}
+    assert clps == {("145", "152", "newstatesman-2016-08-15-clp-nominations"),
+                    ("145", "147", "labourlist-2015-08-01-final-clp-nomination-patterns")}
+    # their shares, 38 (of 382) and 39 per cent (of 387), are whole numbers that a share of 38.5 fits: no pair
+    assert pairs(con, "sources_disagree", "share_pct", Y15) == set()
+    # a count part-way through nominations is never set against the close: 2020's MPs stay as they were
+    assert pairs(con, "sources_disagree", "nominations", "labour-leadership-2020") == {frozenset((88.0, 89.0))}
+
+
 def test_shares_are_checked_at_the_precision_they_are_written(con):
     flagged = {(r[0], r[1]) for r in con.execute(
         "select stated_as_a, source_a from discrepancies where kind = 'share_vs_counts' and election_id = ?", [Y16]).fetchall()}
