@@ -188,7 +188,7 @@ def test_discrepancies_present(con):
     assert frozenset((422664.0, 422871.0)) not in pairs(con, "sources_disagree", "%")
 
 
-def test_a_nomination_count_with_no_stage_is_set_against_the_count_at_the_close(con):
+def test_a_nomination_count_with_no_stage_is_set_against_the_counts_at_the_close(con):
     # sources' disagreement 19: LabourList's "final nomination figures" give Corbyn 145 constituency parties in
     # 2015 ("though some sources are saying 147"); the New Statesman's "last year when he won 39 per cent
     # (152/387)" names no stage, and is the count as it ended
@@ -197,6 +197,14 @@ def test_a_nomination_count_with_no_stage_is_set_against_the_count_at_the_close(
         "and subject = 'constituency_labour_parties' and kind = 'sources_disagree'", [Y15]).fetchall()}
     assert clps == {("145", "152", "newstatesman-2016-08-15-clp-nominations"),
                     ("145", "147", "labourlist-2015-08-01-final-clp-nomination-patterns")}
+    # disagreement 18: IBTimes' "Andy Burnham (59 votes), Yvette Cooper (56) and Liz Kendall (37)" name no stage
+    # and are set against the Irish Times' counts at the close
+    ibtimes = {(r[0], r[1], r[2]) for r in con.execute(
+        "select candidate_id, stated_as_a, stated_as_b from discrepancies where election_id = ? and section = 'close' "
+        "and subject = 'mps' and source_a = 'ibtimes-2015-06-15-corbyn-on-ballot-wildcard' and kind = 'sources_disagree' "
+        "and source_b = 'irishtimes-2015-06-16-corbyn-makes-ballot-last-minute'", [Y15]).fetchall()}
+    assert ibtimes == {("andy-burnham", "59", "68"), ("yvette-cooper", "56", "59"), ("liz-kendall", "37", "41"),
+                       ("jeremy-corbyn", "35", "36")}
     # their shares, 38 (of 382) and 39 per cent (of 387), are whole numbers that a share of 38.5 fits: no pair
     assert pairs(con, "sources_disagree", "share_pct", Y15) == set()
     # a count part-way through nominations is never set against the close: 2020's MPs stay as they were

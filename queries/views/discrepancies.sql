@@ -24,7 +24,7 @@ with parliamentary(body) as (
           -- a slip of print is listed as one (below), not compared as a figure
           where not exists (select 1 from slips s where s.source_id = w.source_id and s.evidence = w.evidence
                             and s.printed = w.stated_as)
-            and not (w.tbl = 'nominations' and w.section is not null and w.measure in ('count', 'shortfall')
+            and not (w.tbl = 'nominations' and w.measure in ('count', 'shortfall')
                      and w.subject_id in (select body from parliamentary))) p
     left join measure_equivalence q using (measure)
 ), same_figure as (
@@ -34,7 +34,8 @@ with parliamentary(body) as (
      and a.in_round is not distinct from b.in_round
      and (coalesce(a.section, 'all') = coalesce(b.section, 'all')
           -- a nomination count whose text names no stage ("last year when he won 39 per cent
-          -- (152/387)") is the count as it ended, and is set against a count at the close
+          -- (152/387)") is the count as it ended, and is set against a count at the close (as
+          -- parliamentary counts are in nomination_figures)
           or (a.tbl = 'nominations' and b.tbl = 'nominations' and coalesce(a.section, b.section) = 'close'
               and (a.section is null or b.section is null)))
      and a.subject_id is not distinct from b.subject_id
@@ -223,6 +224,11 @@ with parliamentary(body) as (
     select election_id, candidate_id, stage, nominating_body, 'shortfall', value, stated_as, source_id, 'reported', null
     from nominations where measure = 'shortfall' and stage is not null and stage <> 'interim'
       and nominating_body in (select body from parliamentary)
+    union all
+    -- a count whose text names no stage (IBTimes' "Andy Burnham (59 votes)") is the count as it ended,
+    -- set against the counts at the close, as other bodies' counts are in same_figure
+    select election_id, candidate_id, 'close', nominating_body, 'nominations', value, stated_as, source_id, 'unstaged', null
+    from nominations where measure = 'count' and stage is null and nominating_body in (select body from parliamentary)
 ), mps_unsure as (
     -- sources whose "MPs" may mean MPs and MEPs: they give MPs' figures at a stage and name no MEPs there
     select distinct n.election_id, n.stage, n.source_id from nominations n
@@ -256,10 +262,12 @@ with parliamentary(body) as (
            || case when a.nominating_body <> b.nominating_body
                    then '; "MPs" in a source that names no MEPs read as MPs and MEPs, as another source''s figure agrees'
                    else '' end
+           || case when a.basis = 'unstaged' then '; the first source names no stage: its count is read as the count at the close'
+                   else '' end
     from nomination_read a join nomination_read b
       on a.election_id = b.election_id and a.candidate_id = b.candidate_id and a.stage = b.stage
      and a.measure = b.measure and a.compared_as = b.compared_as and a.value <> b.value and a.source_id <> b.source_id
-    where (a.basis = 'derived' and b.basis = 'reported') or (a.basis = b.basis and a.source_id < b.source_id)
+    where (a.basis in ('derived', 'unstaged') and b.basis = 'reported') or (a.basis = b.basis and a.source_id < b.source_id)
 ), nominations_within_source as (
     -- one source giving two counts for the same candidate, stage and body (LabourList's 33 and its website's 32)
     select 'sources_disagree', election_id, stage, nominating_body, candidate_id, 'nominations',
