@@ -992,9 +992,9 @@ with parliamentary(body) as (
     from nominations where measure = 'count' and stage is null and nominating_body in (select body from parliamentary)
 ), mps_unsure as (
     -- sources whose "MPs" may mean MPs and MEPs: they give MPs' figures at a stage and name no MEPs there
-    select distinct n.election_id, n.stage, n.source_id from nominations n
-    where n.nominating_body = 'mps' and n.stage is not null
-      and not exists (select 1 from nominations m where m.election_id = n.election_id and m.stage = n.stage
+    select distinct n.election_id, n.stage, n.source_id from nomination_figures n
+    where n.nominating_body = 'mps'
+      and not exists (select 1 from nomination_figures m where m.election_id = n.election_id and m.stage = n.stage
                       and m.source_id = n.source_id and m.nominating_body = 'meps')
 ), mps_read_as as (
     -- one reading per source and stage, never both: MPs and MEPs where another source's MPs-and-MEPs
@@ -1023,11 +1023,18 @@ with parliamentary(body) as (
            || case when a.nominating_body <> b.nominating_body
                    then '; "MPs" in a source that names no MEPs read as MPs and MEPs, as another source''s figure agrees'
                    else '' end
+           || case when a.compared_as <> b.compared_as
+                   then '; two stored versions of one page, whose same words are compared as printed' else '' end
            || case when a.basis = 'unstaged' then '; the first source names no stage: its count is read as the count at the close'
                    else '' end
     from nomination_read a join nomination_read b
       on a.election_id = b.election_id and a.candidate_id = b.candidate_id and a.stage = b.stage
-     and a.measure = b.measure and a.compared_as = b.compared_as and a.value <> b.value and a.source_id <> b.source_id
+     and a.measure = b.measure and a.value <> b.value and a.source_id <> b.source_id
+     -- the same body as read; or as printed by two stored versions of one page (the same URL), whose
+     -- same words mean the same body however each version's figures are read
+     and (a.compared_as = b.compared_as
+          or (a.nominating_body = b.nominating_body
+              and (select count(distinct url) from sources where source_id in (a.source_id, b.source_id)) = 1))
     where (a.basis in ('derived', 'unstaged') and b.basis = 'reported') or (a.basis = b.basis and a.source_id < b.source_id)
 ), nominations_within_source as (
     -- one source giving two counts for the same candidate, stage and body (LabourList's 33 and its website's 32)
