@@ -223,3 +223,15 @@ def test_the_first_2020_yougov_poll_as_yougov_and_politicalbetting_report_it(con
     pairs = set(rows(con, "select candidate_id, least(value_a, value_b), greatest(value_a, value_b) from discrepancies "
                           "where kind = 'poll_reports_differ' and election_id = 'labour-leadership-2020'"))
     assert not {("keir-starmer", 31, 36), ("rebecca-long-bailey", 20, 23)} & pairs
+
+
+def test_fieldwork_as_each_page_dates_it_and_where_two_pages_differ(con):
+    fieldwork = set(rows(con, "select distinct poll_id, strftime(fieldwork_start, '%m-%d'), strftime(fieldwork_end, '%m-%d'), "
+                              "source_id from polls where fieldwork_start is not null"))
+    assert fieldwork == {
+        ("survation-2020-02-selectorate", "02-21", "02-24", "labourlist-2020-02-25-survation-members-expect-shift-to-centre"),
+        ("yougov-2020-02-selectorate", "02-20", "02-25", "labourlist-2020-02-26-yougov-starmer-set-to-win-outright"),
+        ("yougov-2020-02-selectorate", "02-15", "02-20", "politicalbetting-2020-02-26-starmer-91-chance-selectorate-poll")}
+    # sources' disagreement 10: LabourList's "from February 20th to 25th" against PoliticalBetting's "from Feb 15-Feb 20th"
+    assert rows(con, "select subject, stated_as_a, stated_as_b, gap from discrepancies where measure = 'poll_fieldwork'") == [
+        ("yougov-2020-02-selectorate", "2020-02-20 to 2020-02-25", "2020-02-15 to 2020-02-20", 5)]

@@ -101,6 +101,20 @@ def test_a_ruling_before_its_hearing(tmp_path):
         ("data/court_rulings.csv", 2, "decided_on", "2016-07-25", "ruling-before-hearing")]
 
 
+def poll(start, end, published):
+    return (f"test-poll-alice,test-poll,test-leadership-2016,Pollster,,{published},,poll,members,,,{start},{end},"
+            f"from {start} to {end},first_preference,members,alice-example,,share_pct,not_stated,60,60%,exact,"
+            "fictional-result,Alice Example 60%,\n")
+
+
+def test_fieldwork_that_ends_before_it_starts_or_after_publication(tmp_path):
+    assert problems(tiny(tmp_path / "a", polls=poll("2016-08-20", "2016-08-25", "2016-08-26"))) == []
+    assert problems(tiny(tmp_path / "b", polls=poll("2016-08-25", "2016-08-20", ""))) == [
+        ("data/polls.csv", 2, "fieldwork_end", "2016-08-20", "fieldwork-out-of-order")]
+    assert problems(tiny(tmp_path / "c", polls=poll("2016-08-20", "2016-08-25", "2016-08-24"))) == [
+        ("data/polls.csv", 2, "published", "2016-08-24", "fieldwork-out-of-order")]
+
+
 def test_evidence_that_names_another_candidate(tmp_path):
     # Bob credited with 200 votes from words that name only Alice
     votes = VOTES.replace("Bob Sample's 200 votes (40%)", "Alice Example won 300 votes to 200", 1)

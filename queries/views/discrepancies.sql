@@ -306,6 +306,20 @@ with parliamentary(body) as (
     from events a join events b
       on a.election_id = b.election_id and a.event_type = b.event_type and a.date < b.date
     where a.event_type in (select event_type from once_only)
+), poll_fieldwork as (
+    select distinct election_id, poll_id, fieldwork_start, fieldwork_end, source_id from polls
+    where fieldwork_start is not null or fieldwork_end is not null
+), fieldwork_dates as (
+    -- one poll's fieldwork as two pages date it (LabourList's "from February 20th to 25th" against
+    -- PoliticalBetting's "from Feb 15-Feb 20th"); the gap is the larger of the starts' and the ends'
+    select 'dates_differ', a.election_id, null, a.poll_id, null, 'poll_fieldwork',
+           null, strftime(a.fieldwork_start, '%Y-%m-%d') || ' to ' || strftime(a.fieldwork_end, '%Y-%m-%d'), a.source_id,
+           null, strftime(b.fieldwork_start, '%Y-%m-%d') || ' to ' || strftime(b.fieldwork_end, '%Y-%m-%d'), b.source_id,
+           greatest(abs(date_diff('day', a.fieldwork_start, b.fieldwork_start)),
+                    abs(date_diff('day', a.fieldwork_end, b.fieldwork_end))),
+           'one poll''s fieldwork dated differently by two sources (gap in days, the larger of the starts'' and the ends'')'
+    from poll_fieldwork a join poll_fieldwork b on a.poll_id = b.poll_id and a.source_id < b.source_id
+    where a.fieldwork_start is distinct from b.fieldwork_start or a.fieldwork_end is distinct from b.fieldwork_end
 ), rule_dates as (
     select 'dates_differ', a.election_id, null, null, null,
            a.rule || ': ' || a.rule_date_role,
@@ -376,6 +390,7 @@ union all select * from nominations_differ
 union all select * from nominations_within_source
 union all select * from later_counts
 union all select * from event_dates
+union all select * from fieldwork_dates
 union all select * from rule_dates
 union all select * from rule_values
 union all select * from court_parties_differ;

@@ -6,10 +6,14 @@ closes before the result). Set against every report of the later step, never one
 that date a step differently are date-conflict's business, not this rule's.
 `after-the-result`: a step that belongs before the result is dated after the contest's result date.
 `ruling-before-hearing`: a court's ruling is dated before the hearing it decides.
+`fieldwork-out-of-order`: a poll's fieldwork ends before it starts, or after the poll was published.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..problems import Rule
+from ..sqlgen import ident
 
 STEP = "contest_order"
 OUT_OF_ORDER = Rule("step-out-of-order", "Step out of order",
@@ -21,7 +25,10 @@ AFTER_RESULT = Rule("after-the-result", "Dated after the result",
 BEFORE_HEARING = Rule("ruling-before-hearing", "Ruling before its hearing",
                       "a court's ruling is dated before its hearing", "check decided_on and hearing_date against the source",
                       STEP)
-RULES = (OUT_OF_ORDER, AFTER_RESULT, BEFORE_HEARING)
+FIELDWORK = Rule("fieldwork-out-of-order", "Fieldwork out of order",
+                 "a poll's fieldwork ends before it starts, or after the poll was published",
+                 "check fieldwork_start, fieldwork_end and published against fieldwork_evidence", STEP)
+RULES = (OUT_OF_ORDER, AFTER_RESULT, BEFORE_HEARING, FIELDWORK)
 
 # (earlier, later): the steps every contest takes in this order
 FOLLOWS = (("contest_opened", "nominations_opened"), ("nominations_opened", "nominations_closed"),
@@ -30,6 +37,34 @@ FOLLOWS = (("contest_opened", "nominations_opened"), ("nominations_opened", "nom
 BEFORE_RESULT = ("contest_opened", "nominations_opened", "nominations_closed", "registration_opened",
                  "registration_closed", "ballots_sent", "voting_opened", "voting_closed", "hustings",
                  "candidate_withdrew")
+
+
+@dataclass(frozen=True)
+class RowOrder:
+    """Two dates of one row, the earlier first; `says` words a row that breaks the order."""
+    rule: Rule
+    table: str
+    earlier: str
+    later: str
+    says: str  # with {earlier} and {later}
+
+
+ROW_ORDERS = (
+    RowOrder(BEFORE_HEARING, "court_rulings", "hearing_date", "decided_on", "decided on {later}, before the hearing on {earlier}"),
+    RowOrder(FIELDWORK, "polls", "fieldwork_start", "fieldwork_end", "fieldwork ends on {later}, before it starts on {earlier}"),
+    RowOrder(FIELDWORK, "polls", "fieldwork_end", "published", "published on {later}, before its fieldwork ended on {earlier}"),
+)
+
+
+def _row_order(db, order: RowOrder) -> list:
+    table = db.table(order.table)
+    if table is None or not {order.earlier, order.later} <= set(table.resource.names):
+        return []
+    earlier, later = ident(order.earlier), ident(order.later)
+    return [order.rule(table.file, line, order.later, late, order.says.format(earlier=early, later=late))
+            for line, early, late in db.rows(
+                f"select _line, strftime({earlier}, '%Y-%m-%d'), strftime({later}, '%Y-%m-%d') "
+                f"from {table.typed} where {later} < {earlier} order by 1")]
 
 
 def _events(db, events, elections) -> list:
@@ -58,11 +93,6 @@ def check(db) -> list:
     events = db.table("events")
     if events is not None and {"election_id", "event_type", "date"} <= set(events.resource.names):
         out += _events(db, events, db.table("elections"))
-    rulings = db.table("court_rulings")
-    if rulings is not None and {"decided_on", "hearing_date"} <= set(rulings.resource.names):
-        out += [BEFORE_HEARING(rulings.file, line, "decided_on", decided, f"decided on {decided}, before the hearing "
-                                                                          f"on {heard}")
-                for line, decided, heard in db.rows(
-                    f"select _line, strftime(decided_on, '%Y-%m-%d'), strftime(hearing_date, '%Y-%m-%d') "
-                    f"from {rulings.typed} where decided_on < hearing_date order by 1")]
+    for order in ROW_ORDERS:
+        out += _row_order(db, order)
     return out
