@@ -114,7 +114,7 @@ def test_nandys_clp_nominations_72_against_71():
     """Disagreement 6: ITV's four counts sum to its 641; LabourList's 71 makes 640 of the same 641."""
     def clps(source):
         return {r["candidate_id"]: int(r["value"]) for r in cells("nominations", election_id=Y20, source_id=source,
-                                                                 nominating_body="constituency_labour_parties")}
+                                                                 nominating_body="constituency_labour_parties", measure="count")}
     itv = clps("itv-2020-02-14-thornberry-knocked-out")
     ll = clps("labourlist-2020-02-14-thornberry-knocked-out")
     assert (itv["lisa-nandy"], ll["lisa-nandy"]) == (72, 71)
@@ -247,3 +247,14 @@ def test_union_backing_in_2020():
             ("gmb", "lisa-nandy"), ("num", "lisa-nandy"), ("cwu", "rebecca-long-bailey")} <= got
     (tssa,) = cells("endorsements", endorsement_id="tssa-starmer-newstatesman-2020")
     assert tssa["method"] == "members_ballot"
+
+
+def test_thornberry_two_short_and_the_new_members_fee_slip():
+    (short,) = cells("nominations", election_id=Y20, candidate_id="emily-thornberry", measure="shortfall")
+    assert (short["value"], short["stated_as"], short["relative_to_id"]) == ("2", "two", "")
+    # the i gives new members the registered supporters' £25: a slip, the rules row kept as printed
+    (slip,) = cells("slips", source_id="inews-2020-01-07-timetable-how-contest-works")
+    assert (slip["printed"], slip["slip_kind"]) == ("with a £25 registration fee", "misdescribed_figure")
+    # 2010's and 2020's counts of constituency parties under one measure name
+    assert {(r["election_id"], r["value"]) for r in cells("figures", measure="constituency_labour_parties")} == {
+        ("labour-leadership-2010", "635"), (Y20, "648")}
