@@ -110,8 +110,12 @@ def test_docs_names_each_stale_derived_file_with_the_command_and_rewrites_it(tmp
     assert "stale: sub/stale.csv (run `make docs` (labour2016 docs) and commit the result)" in err
     assert "current.md" not in err and stale.read_text(encoding="utf-8") == "old\n"
     assert derived.run(tmp_path, None) == 0
-    assert capsys.readouterr().out == "wrote sub/stale.csv\n" and stale.read_text(encoding="utf-8") == "new\n"
+    out = capsys.readouterr()
+    assert out.out == "wrote sub/stale.csv\n" and stale.read_text(encoding="utf-8") == "new\n"
+    assert "up to date: a step" not in out.err, "a step just rewritten is not also reported up to date"
     assert derived.run(tmp_path, None, check=True) == 0
+    assert derived.run(tmp_path, None) == 0
+    assert "up to date: a step" in capsys.readouterr().err
 
 
 def test_the_descriptors_sources_are_made_from_sources_csv(tmp_path):

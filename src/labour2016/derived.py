@@ -96,6 +96,7 @@ def run(root: Path, sources: Path | None, check: bool = False) -> int:
     """Regenerate (or with check, verify) every derived file; Exit.PROBLEMS when one is stale (check)."""
     stale = []
     for label, produce in steps(root, sources):
+        wrote = False
         for path, content in produce().items():
             if _current(path, content):
                 continue
@@ -106,7 +107,9 @@ def run(root: Path, sources: Path | None, check: bool = False) -> int:
             else:
                 write_atomic(path, content)
                 print(f"wrote {shown}")
-        if not check:
+                wrote = True
+        # a step whose files were written says so above; "up to date" only for one left as it was
+        if not check and not wrote:
             print(f"up to date: {label}", file=sys.stderr)
     if sources is None:
         print("labour2016 docs: README's validate example with the source texts was not re-run: "
