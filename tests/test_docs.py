@@ -131,3 +131,31 @@ def test_the_descriptors_sources_are_made_from_sources_csv(tmp_path):
     assert pkg / "datapackage.json" in dictionary.stale(pkg / "docs", package.model(pkg))
     written = dictionary.descriptor_sources(package.model(pkg))
     assert '"title": "IBTimes: ' in written and '"title": "IBTimes UK: ' not in written
+
+
+def test_the_view_snapshots_are_computed_within_builds_bounds(monkeypatch):
+    """make docs computes every view, as build does, on a connection with a memory limit, two
+    threads and a spill folder of its own, removed afterwards (unbounded, a large package's views
+    could take the machine's memory)."""
+    import os
+
+    import duckdb
+
+    from labour2016 import api, bounds, derived, package
+
+    seen = []
+    opened = api.open_model
+
+    def recording(*a, **k):
+        con = opened(*a, **k)
+        seen.append(con.execute("select current_setting('memory_limit'), current_setting('threads'), "
+                                "current_setting('temp_directory')").fetchone())
+        return con
+
+    monkeypatch.setattr(api, "open_model", recording)
+    snapshots = derived.snapshots(package.root())
+    [(memory, threads, folder)] = seen
+    work = duckdb.connect(config={"memory_limit": bounds.WORK_MEMORY}).execute("select current_setting('memory_limit')")
+    assert (memory, threads) == (work.fetchone()[0], bounds.WORK_THREADS)
+    assert "labour2016-docs-" in folder and not os.path.exists(folder)
+    assert len(snapshots) == len(list((package.root() / "views").glob("*.csv")))

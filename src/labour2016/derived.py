@@ -37,13 +37,16 @@ def _dictionary(root: Path) -> dict[Path, str]:
 
 def snapshots(root: Path) -> dict[Path, str]:
     """views/NAME.csv for every view, as the package's views.sql answers."""
-    from . import api
+    from . import api, bounds
 
-    con = api.open_model(package.model(root), safe=False, timeout=None, memory_limit=None)
-    try:
-        return {root / card.snapshot_path(v): card.snapshot(con, v) for v in catalog.views(root)}
-    finally:
-        con.close()
+    # bounded as build's connection is: a package whose views' self-joins grow with its size
+    # spills to disk instead of exhausting the machine
+    with bounds.Workspace("docs") as workspace:
+        con = api.open_model(package.model(root), safe=False, **workspace.bounds)
+        try:
+            return {root / card.snapshot_path(v): card.snapshot(con, v) for v in catalog.views(root)}
+        finally:
+            con.close()
 
 
 def readme_text(root: Path, sources: Path | None, examples: bool = True) -> dict[Path, str]:
