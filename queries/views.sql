@@ -765,7 +765,10 @@ where s16.election_id = 'labour-leadership-2016' and s15.election_id = 'labour-l
 -- view discrepancies: where do sources disagree, do totals match their parts, do shares match the counts, which slips of print are there?
 -- grain: one row per finding: two reports that cannot both hold or differ (two sources' figures, a total and its parts, a share and its counts, two dates, two namings of a court party), an earlier figure beside the later count, or one slip of print; each pair of reports once
 create or replace view discrepancies as
-with parliamentary(body) as (
+with pages as (
+    -- the page a source is a stored copy of: two stored versions of one URL are one page
+    select source_id, coalesce(url, source_id) as page from sources
+), parliamentary(body) as (
     -- counts of MPs' and MEPs' nominations are compared by the nomination CTEs below, each source's
     -- "MPs" read one way; other bodies' counts (constituency parties, affiliates) as figures
     values ('mps'), ('meps'), ('plp'), ('plp_eplp')
@@ -1037,7 +1040,7 @@ with parliamentary(body) as (
      -- same words mean the same body however each version's figures are read
      and (a.compared_as = b.compared_as
           or (a.nominating_body = b.nominating_body
-              and (select count(distinct url) from sources where source_id in (a.source_id, b.source_id)) = 1))
+              and (select count(distinct page) from pages where source_id in (a.source_id, b.source_id)) = 1))
     where (a.basis in ('derived', 'unstaged') and b.basis = 'reported') or (a.basis = b.basis and a.source_id < b.source_id)
 ), nominations_within_source as (
     -- one source giving two counts for the same candidate, stage and body (LabourList's 33 and its website's 32)
@@ -1117,7 +1120,13 @@ with parliamentary(body) as (
     from rule_figures a join rule_figures b
       on a.election_id = b.election_id and a.rule = b.rule and a.nominating_body = b.nominating_body
      and a.unit = b.unit and a.source_id < b.source_id
+    join pages pa on pa.source_id = a.source_id join pages pb on pb.source_id = b.source_id
     where a.high < b.low or b.high < a.low
+    -- two stored versions of one page printing the same figure are one report of it (the Guardian's
+    -- "22 fellow MPs" in both versions against Metro's 21)
+    qualify row_number() over (partition by a.election_id, a.rule, a.nominating_body, a.unit, pa.page, a.value,
+                                            a.stated_as, pb.page, b.value, b.stated_as
+                               order by a.source_id, b.source_id) = 1
 ), party_texts as (
     select case_id, role, position, 'name_as_printed' as attribute, name_as_printed as said, source_id, party_id,
            false as unnamed
