@@ -124,23 +124,21 @@ def _credited(db, t, entities, candidates) -> list:
     out = []
     for span in t.resource.spans:
         col = ident(span)
-        # failing: the words name another candidate of the contest, and not the one credited
+        # failing: the rows whose words name another candidate of the contest, and not the one credited
         rows = db.rows(
             f"with {_lexicon(entities, 'entity_id', 'description')}, "
             f"running as (select distinct election_id, candidate_id from {candidates.raw} "
             f"where election_id is not null and candidate_id is not null), "
-            f"judged as (select distinct s.election_id as contest, s.candidate_id as person, s.{col} as words, "
-            f"coalesce({notes}, '') as note from {t.raw} s where s.candidate_id is not null and s.{col} is not null), "
             f"hits as (select distinct words, n.entity from (select words, unnest({_words('words')}) as word "
-            f"from (select distinct words from judged)) join naming n using (word)), "
-            f"failing as (select * from judged j anti join hits h on h.words = j.words and h.entity = j.person "
+            f"from (select distinct {col} as words from {t.raw} where candidate_id is not null)) join naming n using (word)), "
+            f"failing as (select s._line, s.election_id as contest, s.candidate_id as person, s.{col} as words, "
+            f"coalesce({notes}, '') as note from {t.raw} s "
+            f"anti join hits h on h.words = s.{col} and h.entity = s.candidate_id "
             f"where exists (select 1 from hits h join running c on c.candidate_id = h.entity "
-            f"where h.words = j.words and c.election_id = j.contest and h.entity != j.person)), "
+            f"where h.words = s.{col} and c.election_id = s.election_id and h.entity != s.candidate_id)), "
             f"pending as (select distinct note, person from failing), {_told('pending')} "
-            f"select s._line, s.election_id, s.candidate_id, s.{col} from {t.raw} s join failing f "
-            f"on f.contest = s.election_id and f.person = s.candidate_id and f.words = s.{col} "
-            f"and f.note = coalesce({notes}, '') anti join told o on o.note = f.note and o.person = f.person "
-            f"order by s._line", [_EMPTY])
+            f"select f._line, f.contest, f.person, f.words from failing f "
+            f"anti join told o on o.note = f.note and o.person = f.person order by f._line", [_EMPTY])
         out += [CREDITED(t.file, line, span, words, f"{span} names another candidate of {contest}, not {person}, and "
                                                      f"the notes do not say it is them")
                 for line, contest, person, words in rows]
