@@ -125,3 +125,26 @@ def test_evidence_that_names_another_candidate(tmp_path):
 def test_evidence_that_names_another_candidate_with_a_note_saying_whom_it_credits(tmp_path):
     votes = VOTES.replace("Bob Sample's 200 votes (40%),", "Alice Example won 300 votes to 200,The 200 are Bob Sample's.", 1)
     assert problems(tiny(tmp_path, votes=votes)) == []
+
+
+def test_evidence_that_names_another_candidate_beyond_ascii(tmp_path):
+    # Bob renamed Zoë Müller: her surname, in any case, as the first or the last word of Alice's
+    # evidence (an underscore parts words) names another candidate; a longer word that begins with
+    # it, a word one letter from it, evidence that names Alice too (her possessive written with a
+    # curly apostrophe), or a note that does, is no problem
+    def package(path, evidence, notes=""):
+        votes = VOTES.replace("Bob Sample", "Zoë Müller").replace(
+            "alice-example,votes,300,300,exact,,fictional-result,Alice Example won 300 votes (60%),",
+            f"alice-example,votes,300,300,exact,,fictional-result,\"{evidence}\",{notes}")
+        return tiny(path, entities=ENTITIES.replace("Bob Sample", "Zoë Müller"), votes=votes,
+                    candidates=CANDIDATES.replace("Bob Sample", "Zoë Müller"))
+
+    for k, evidence in enumerate(["Müller trailed 300 votes", "300 votes, against ZOË MÜLLER", "300 votes_Müller"]):
+        assert problems(package(tmp_path / str(k), evidence)) == [
+            ("data/votes.csv", 2, "evidence", evidence, "evidence-names-another-candidate")]
+    assert problems(package(tmp_path / "a", "300 votes, against Müllerová")) == []
+    assert problems(package(tmp_path / "e", "300 votes, against Mäller")) == []
+    assert problems(package(tmp_path / "b", "Example’s 300 votes, against Müller")) == []
+    assert problems(package(tmp_path / "c", "300 votes, against Müller", "The 300 are Example’s.")) == []
+    assert problems(package(tmp_path / "d", "300 votes, against Müller", "The 300 are Exampleton’s.")) == [
+        ("data/votes.csv", 2, "evidence", "300 votes, against Müller", "evidence-names-another-candidate")]

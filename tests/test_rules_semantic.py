@@ -2,7 +2,8 @@
 date, a quotation's speaker is the one its words name, and a qualifier agrees with its hedge."""
 import pytest
 
-from tiny import CANDIDATES, ELECTIONS, problems, tiny
+from labour2016.validate import validate
+from tiny import CANDIDATES, ELECTIONS, ENTITIES, problems, tiny
 
 
 def test_winner_who_does_not_top_the_count(tmp_path):
@@ -67,6 +68,36 @@ def test_speaker_named_or_described(tmp_path, speaker_as_named, notes):
 def test_speaker_given_where_the_text_names_nobody(tmp_path):
     pkg = tiny(tmp_path, statements=statement("bob-sample", ""))
     assert problems(pkg) == [("data/statements.csv", 2, "speaker_id", "bob-sample", "speaker-without-attribution")]
+
+
+# Alice renamed Alice ΣΑΜΑΡΑΣ (lower case writes a word's last Σ as ς), Bob renamed Zoë Müller
+BEYOND_ASCII = ENTITIES.replace("Alice Example", "Alice ΣΑΜΑΡΑΣ").replace("Bob Sample", "Zoë Müller")
+
+
+@pytest.mark.parametrize("speaker_id,speaker_as_named,notes", [
+    ("bob-sample", "MÜLLER", ""),
+    ("bob-sample", "Ms Müller’s spokeswoman", ""),  # a curly apostrophe ends the word
+    ("alice-example", "Σαμαρας", ""),
+    ("alice-example", "She", "Described as “a fictional candidate”"),  # a description the entities table records
+    ("alice-example", "She", "Müller’s rival, Σαμαρας"),  # the note names her
+])
+def test_speaker_named_beyond_ascii(tmp_path, speaker_id, speaker_as_named, notes):
+    pkg = tiny(tmp_path, entities=BEYOND_ASCII, statements=statement(speaker_id, speaker_as_named, notes))
+    assert problems(pkg) == []
+
+
+@pytest.mark.parametrize("speaker_as_named,notes,says", [
+    ("Zoë Müller", "", "names bob-sample, not the speaker_id alice-example"),
+    ("Müller", "It is Alice Σαμαρας.", "names bob-sample"),  # a note never resolves words naming another
+    ("Party chair Müller", "", "names test-party"),  # the first the words name, word by word
+    ("Müller of the Party", "", "names bob-sample"),
+    ("She", "Described as “the 2016 candidate”", "neither names nor describes alice-example"),  # 2016 is a word
+    ("She", "Described as “a fictional candidate", "neither names nor describes"),  # no closing quote
+])
+def test_speaker_not_named_beyond_ascii(tmp_path, speaker_as_named, notes, says):
+    pkg = tiny(tmp_path, entities=BEYOND_ASCII, statements=statement("alice-example", speaker_as_named, notes))
+    assert problems(pkg) == [("data/statements.csv", 2, "speaker_as_named", speaker_as_named, "speaker-not-named")]
+    assert says in validate(pkg, None).problems[0].message
 
 
 def members(stated_as, qualifier, evidence):

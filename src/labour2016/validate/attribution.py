@@ -13,11 +13,9 @@ pronoun or an unrecorded description ("He", "The winner"), and the row's notes m
 is: name the entity, or quote a description the entities table records. A speaker_as_named that
 names another entity is never resolved by notes.
 
-The words are judged once per distinct (speaker, words, notes) in Python; DuckDB finds the rows.
+DuckDB judges the words (RE2 finds them) and returns only the failing rows.
 """
 from __future__ import annotations
-
-import re
 
 from ..problems import Rule
 from ..sqlgen import ident
@@ -34,46 +32,45 @@ CREDITED = Rule("evidence-names-another-candidate", "Evidence names another cand
 RULES = (NOT_NAMED, WITHOUT, CREDITED)
 
 _SPEAKER, _AS_NAMED, _NOTES = "speaker_id", "speaker_as_named", "notes"
-_WORD = re.compile(r"[^\W_]+")
-_QUOTED = re.compile(r"[\"“]([^\"”]+)[\"”]")
+_WORD = r"[\pL\pN]+"  # RE2's letters and digits: what Python's [^\W_]+ finds
+_QUOTED = r'["“]([^"”]+)["”]'  # a description quoted in notes
 # Words that refer without naming or describing anybody.
-_EMPTY = {"a", "an", "the", "he", "she", "they", "it", "him", "her", "them", "his", "hers", "its", "their",
-          "theirs", "s", "this", "that", "these", "those", "who"}
+_EMPTY = ["a", "an", "the", "he", "she", "they", "it", "him", "her", "them", "his", "hers", "its", "their",
+          "theirs", "s", "this", "that", "these", "those", "who"]
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+def _words(text: str) -> str:
+    """SQL: the words of a text, lowercased, as a list. DuckDB lowers a word's last Σ to σ where
+    Python's lower() gives ς; folding ς to σ matches a name however its case is written."""
+    return f"regexp_extract_all(replace(lower({text}), 'ς', 'σ'), '{_WORD}')"
 
 
-class _Lexicon:
-    """Each entity's naming word (last word of its name) and every word recorded for it."""
+def _lexicon(entities, key: str, description: str) -> str:
+    """SQL CTEs: k(empty), _EMPTY as the query's one parameter; naming(word, entity, ord), each
+    entity's naming word (the last word of its name) with the entity's line; recorded(entity,
+    words), every word of its name and description."""
+    name, desc = _words("coalesce(name, '')"), _words(f"coalesce({description}, '')")
+    return (f"k as (select ?::varchar[] as empty), "
+            f"lex as (select {key} as entity, _line as ord, {name} as nw, {desc} as dw from {entities.raw} "
+            f"where {key} is not null), "
+            f"naming as (select nw[-1] as word, entity, ord from lex where len(nw) > 0), "
+            f"recorded as (select entity, flatten(list(nw || dw)) as words from lex group by entity)")
 
-    def __init__(self, rows):
-        self.naming: dict[str, list[str]] = {}
-        self.recorded: dict[str, set[str]] = {}
-        for entity, name, description in rows:
-            words = _words(name or "")
-            if words:
-                self.naming.setdefault(words[-1], []).append(entity)
-            self.recorded.setdefault(entity, set()).update(words + _words(description or ""))
 
-    def names(self, phrase: str, speaker: str) -> tuple[bool, str | None]:
-        """Whether the phrase names its speaker, and another entity it names (or None)."""
-        own, other = False, None
-        for w in _words(phrase):
-            for entity in self.naming.get(w, ()):
-                if entity == speaker:
-                    own = True
-                elif other is None:
-                    other = entity
-        return own, other
+def _describes(phrase: str, recorded: str) -> str:
+    """SQL: the phrase has words other than _EMPTY's, and every one is in the list `recorded`."""
+    content = f"list_filter({_words(phrase)}, lambda w: not list_contains(k.empty, w))"
+    return f"coalesce(len({content}) > 0 and list_has_all({recorded}, {content}), false)"
 
-    def describes(self, phrase: str, speaker: str) -> bool:
-        content = [w for w in _words(phrase) if w not in _EMPTY]
-        return bool(content) and all(w in self.recorded.get(speaker, ()) for w in content)
 
-    def told_in_notes(self, notes: str, speaker: str) -> bool:
-        return self.names(notes, speaker)[0] or any(self.describes(q, speaker) for q in _QUOTED.findall(notes))
+def _told(pending: str) -> str:
+    """SQL CTE told(note, person): the pairs of the CTE `pending` (note, person) whose notes say
+    who the person is: they name the person, or quote a description recorded for them."""
+    quoted = f"regexp_extract_all(p.note, '{_QUOTED}', 1)"
+    return (f"told as (select p.note, p.person from {pending} p join naming n on n.entity = p.person "
+            f"and list_contains({_words('p.note')}, n.word) union select p.note, p.person from {pending} p "
+            f"cross join k join recorded r on r.entity = p.person "
+            f"where list_bool_or(list_transform({quoted}, lambda q: {_describes('q', 'r.words')})))")
 
 
 def _entities(db, t):
@@ -92,28 +89,29 @@ def _check(db, t, entities, key) -> list:
            for line, speaker in db.rows(f"select _line, {_SPEAKER} from {t.raw} where {_SPEAKER} is not null "
                                         f"and {_AS_NAMED} is null order by _line")]
     desc = "description" if "description" in entities.resource.names else "cast(null as varchar)"
-    lexicon = _Lexicon(db.rows(f"select {ident(key)}, name, {desc} from {entities.raw} where {ident(key)} is not null"))
-    notes = _NOTES if _NOTES in t.resource.names else "cast(null as varchar)"
-    # a dangling speaker_id is crossref's foreign-key
-    distinct = db.rows(f"select distinct s.{_SPEAKER}, s.{_AS_NAMED}, coalesce(s.{notes}, '') from {t.raw} s "
-                       f"semi join {entities.raw} e on e.{ident(key)} = s.{_SPEAKER} "
-                       f"where s.{_SPEAKER} is not null and s.{_AS_NAMED} is not null")
-    failing = []
-    for speaker, words, note in distinct:
-        own, other = lexicon.names(words, speaker)
-        if own or lexicon.describes(words, speaker):
-            continue
-        if other is None and lexicon.told_in_notes(note, speaker):
-            continue
-        failing.append((speaker, words, note, other))
-    if not failing:
-        return out
-    db.con.execute("create or replace temp table unattributed as select unnest(?::varchar[]) as speaker, "
-                   "unnest(?::varchar[]) as words, unnest(?::varchar[]) as note, unnest(?::varchar[]) as other",
-                   [list(col) for col in zip(*failing)])
-    for line, speaker, words, other in db.rows(
-            f"select s._line, s.{_SPEAKER}, s.{_AS_NAMED}, u.other from {t.raw} s join unattributed u "
-            f"on u.speaker = s.{_SPEAKER} and u.words = s.{_AS_NAMED} and u.note = coalesce(s.{notes}, '')"):
+    notes = f"s.{_NOTES}" if _NOTES in t.resource.names else "cast(null as varchar)"
+    key = ident(key)
+    # a dangling speaker_id is crossref's foreign-key; `other` is the first other entity the words
+    # name (by word, then by the entity's line)
+    rows = db.rows(
+        f"with {_lexicon(entities, key, desc)}, "
+        f"judged as (select distinct s.{_SPEAKER} as person, s.{_AS_NAMED} as words, coalesce({notes}, '') as note "
+        f"from {t.raw} s semi join {entities.raw} e on e.{key} = s.{_SPEAKER} "
+        f"where s.{_SPEAKER} is not null and s.{_AS_NAMED} is not null), "
+        f"tokens as (select words, unnest(ws) as word, generate_subscripts(ws, 1) as pos "
+        f"from (select distinct words, {_words('words')} as ws from judged)), "
+        f"hits as (select words, pos, n.entity, n.ord from tokens join naming n using (word)), "
+        f"named as (select j.person, j.words, j.note, coalesce(bool_or(h.entity = j.person), false) as own, "
+        f"min_by(h.entity, [h.pos, h.ord]) filter (where h.entity != j.person) as other "
+        f"from judged j left join hits h using (words) group by all), "
+        f"failing as (select n.* from named n cross join k left join recorded r on r.entity = n.person "
+        f"where not n.own and not {_describes('n.words', 'r.words')}), "
+        f"pending as (select distinct note, person from failing where other is null), {_told('pending')} "
+        f"select s._line, s.{_SPEAKER}, s.{_AS_NAMED}, f.other from {t.raw} s join failing f "
+        f"on f.person = s.{_SPEAKER} and f.words = s.{_AS_NAMED} and f.note = coalesce({notes}, '') "
+        f"left join told o on o.note = f.note and o.person = f.person "
+        f"where f.other is not null or o.note is null order by s._line", [_EMPTY])
+    for line, speaker, words, other in rows:
         out.append(NOT_NAMED(t.file, line, _AS_NAMED, words,
                              f"speaker_as_named names {other}, not the speaker_id {speaker}" if other else
                              f"speaker_as_named neither names nor describes {speaker}, and the notes do not say it "
@@ -122,37 +120,28 @@ def _check(db, t, entities, key) -> list:
 
 
 def _credited(db, t, entities, candidates) -> list:
-    lexicon = _Lexicon(db.rows(f"select entity_id, name, description from {entities.raw} where entity_id is not null"))
-    running: dict[str, set[str]] = {}
-    for contest, person in db.rows(f"select election_id, candidate_id from {candidates.raw} "
-                                   f"where election_id is not null and candidate_id is not null"):
-        running.setdefault(contest, set()).add(person)
-    notes = _NOTES if _NOTES in t.resource.names else "cast(null as varchar)"
+    notes = f"s.{_NOTES}" if _NOTES in t.resource.names else "cast(null as varchar)"
     out = []
     for span in t.resource.spans:
         col = ident(span)
-        failing = []
-        for contest, person, words, note in db.rows(
-                f"select distinct election_id, candidate_id, {col}, coalesce({notes}, '') from {t.raw} "
-                f"where candidate_id is not null and {col} is not null"):
-            own = others = False
-            for w in _words(words):
-                for entity in lexicon.naming.get(w, ()):
-                    own |= entity == person
-                    others |= entity != person and entity in running.get(contest, ())
-            if others and not own and not lexicon.told_in_notes(note, person):
-                failing.append((contest, person, words, note))
-        if not failing:
-            continue
-        db.con.execute("create or replace temp table miscredited as select unnest(?::varchar[]) as contest, "
-                       "unnest(?::varchar[]) as person, unnest(?::varchar[]) as words, unnest(?::varchar[]) as note",
-                       [list(c) for c in zip(*failing)])
+        # failing: the rows whose words name another candidate of the contest, and not the one credited
+        rows = db.rows(
+            f"with {_lexicon(entities, 'entity_id', 'description')}, "
+            f"running as (select distinct election_id, candidate_id from {candidates.raw} "
+            f"where election_id is not null and candidate_id is not null), "
+            f"hits as (select distinct words, n.entity from (select words, unnest({_words('words')}) as word "
+            f"from (select distinct {col} as words from {t.raw} where candidate_id is not null)) join naming n using (word)), "
+            f"failing as (select s._line, s.election_id as contest, s.candidate_id as person, s.{col} as words, "
+            f"coalesce({notes}, '') as note from {t.raw} s "
+            f"anti join hits h on h.words = s.{col} and h.entity = s.candidate_id "
+            f"where exists (select 1 from hits h join running c on c.candidate_id = h.entity "
+            f"where h.words = s.{col} and c.election_id = s.election_id and h.entity != s.candidate_id)), "
+            f"pending as (select distinct note, person from failing), {_told('pending')} "
+            f"select f._line, f.contest, f.person, f.words from failing f "
+            f"anti join told o on o.note = f.note and o.person = f.person order by f._line", [_EMPTY])
         out += [CREDITED(t.file, line, span, words, f"{span} names another candidate of {contest}, not {person}, and "
                                                      f"the notes do not say it is them")
-                for line, contest, person, words in db.rows(
-                    f"select s._line, s.election_id, s.candidate_id, s.{col} from {t.raw} s join miscredited m "
-                    f"on m.contest = s.election_id and m.person = s.candidate_id and m.words = s.{col} "
-                    f"and m.note = coalesce(s.{notes}, '') order by s._line")]
+                for line, contest, person, words in rows]
     return out
 
 
