@@ -123,6 +123,10 @@ def test_threshold_is_51_nominations_or_20_percent_of_the_plp_and_eplp(con):
     got = {(r[0], r[1]) for r in rows(con, "select value, unit from contest_rules where rule = 'nomination_threshold' "
                                       "and election_id = ?", Y16)}
     assert got == {(51, "nominations"), (20, "percent")}
+    # whose nominations each counts, as its page words it: MPs and MEPs where the page says so
+    bodies = {r[0] for r in rows(con, "select distinct nominating_body from contest_rules "
+                                      "where rule = 'nomination_threshold' and election_id = ?", Y16)}
+    assert bodies == {"plp_eplp", None}
 
 
 def test_union_tally_8_to_4_and_smiths_further_backers(con):
