@@ -4,6 +4,11 @@ create or replace view discrepancies as
 with pages as (
     -- the page a source is a stored copy of: two stored versions of one URL are one page
     select source_id, coalesce(url, source_id) as page from sources
+), unstaged_as(stage) as (
+    -- a nomination count whose text names no stage (the New Statesman's "last year when he won 39 per
+    -- cent (152/387)", IBTimes' "Andy Burnham (59 votes)") is the count as it ended: it is compared,
+    -- and shown, as a count at the close
+    values ('close')
 ), parliamentary(body) as (
     -- counts of MPs' and MEPs' nominations are compared by the nomination CTEs below, each source's
     -- "MPs" read one way; other bodies' counts (constituency parties, affiliates) as figures
@@ -22,7 +27,11 @@ with pages as (
     left join final_rounds f using (election_id)
 ), facts as (
     select p.*, coalesce(q.compared_as, p.measure) as compared_as
-    from (select distinct tbl, election_id, section, subject_id, candidate_id, measure, value, stated_as,
+    -- a nominations row's section is its stage
+    from (select distinct tbl, election_id,
+                 case when tbl = 'nominations' then coalesce(section, (select stage from unstaged_as))
+                      else section end as section,
+                 subject_id, candidate_id, measure, value, stated_as,
                  qualifier, in_round, source_id, tolerance, low, high, earlier, final from timed w
           -- a slip of print is listed as one (below), not compared as a figure
           where not exists (select 1 from slips s where s.source_id = w.source_id and s.evidence = w.evidence
@@ -35,12 +44,7 @@ with pages as (
     select a, b from facts a join facts b
       on a.election_id is not distinct from b.election_id
      and a.in_round is not distinct from b.in_round
-     and (coalesce(a.section, 'all') = coalesce(b.section, 'all')
-          -- a nomination count whose text names no stage ("last year when he won 39 per cent
-          -- (152/387)") is the count as it ended, and is set against a count at the close (as
-          -- parliamentary counts are in nomination_figures)
-          or (a.tbl = 'nominations' and b.tbl = 'nominations' and coalesce(a.section, b.section) = 'close'
-              and (a.section is null or b.section is null)))
+     and coalesce(a.section, 'all') = coalesce(b.section, 'all')
      and a.subject_id is not distinct from b.subject_id
      and a.candidate_id is not distinct from b.candidate_id
      and a.compared_as = b.compared_as
@@ -228,9 +232,9 @@ with pages as (
     from nominations where measure = 'shortfall' and stage is not null and stage <> 'interim'
       and nominating_body in (select body from parliamentary)
     union all
-    -- a count whose text names no stage (IBTimes' "Andy Burnham (59 votes)") is the count as it ended,
-    -- set against the counts at the close, as other bodies' counts are in same_figure
-    select election_id, candidate_id, 'close', nominating_body, 'nominations', value, stated_as, source_id, 'unstaged', null
+    -- a count whose text names no stage, read as unstaged_as says
+    select election_id, candidate_id, (select stage from unstaged_as), nominating_body, 'nominations', value, stated_as,
+           source_id, 'unstaged', null
     from nominations where measure = 'count' and stage is null and nominating_body in (select body from parliamentary)
 ), mps_unsure as (
     -- sources whose "MPs" may mean MPs and MEPs: they give MPs' figures at a stage and name no MEPs there
@@ -272,12 +276,11 @@ with pages as (
     from nomination_read a join nomination_read b
       on a.election_id = b.election_id and a.candidate_id = b.candidate_id and a.stage = b.stage
      and a.measure = b.measure and a.value <> b.value and a.source_id <> b.source_id
-     -- the same body as read; or as printed by two stored versions of one page (the same URL), whose
-     -- same words mean the same body however each version's figures are read
-     and (a.compared_as = b.compared_as
-          or (a.nominating_body = b.nominating_body
-              and (select count(distinct page) from pages where source_id in (a.source_id, b.source_id)) = 1))
-    where (a.basis in ('derived', 'unstaged') and b.basis = 'reported') or (a.basis = b.basis and a.source_id < b.source_id)
+    join pages pa on pa.source_id = a.source_id join pages pb on pb.source_id = b.source_id
+    where ((a.basis in ('derived', 'unstaged') and b.basis = 'reported') or (a.basis = b.basis and a.source_id < b.source_id))
+      -- the same body as read; or as printed by two stored versions of one page (the same URL), whose
+      -- same words mean the same body however each version's figures are read
+      and (a.compared_as = b.compared_as or (a.nominating_body = b.nominating_body and pa.page = pb.page))
 ), nominations_within_source as (
     -- one source giving two counts for the same candidate, stage and body (LabourList's 33 and its website's 32)
     select 'sources_disagree', election_id, stage, nominating_body, candidate_id, 'nominations',
