@@ -9,9 +9,6 @@ OutOfMemoryException.
 """
 from __future__ import annotations
 
-import shutil
-import tempfile
-
 TIMEOUT = 30.0        # seconds one statement may run
 MEMORY_LIMIT = "2GB"  # DuckDB memory_limit: the whole package needs a few MB
 
@@ -47,11 +44,15 @@ class Workspace:
     connection is closed."""
 
     def __init__(self, purpose: str):
+        import tempfile  # here, not above: `labour2016 query` imports this module for its defaults
+
         self.folder = tempfile.mkdtemp(prefix=f"labour2016-{purpose}-")
         # the keyword arguments of config() and of api.open_model(): no time bound, a job not a query
         self.bounds = {"timeout": None, "memory_limit": WORK_MEMORY, "threads": WORK_THREADS, "spill": self.folder}
 
     def close(self) -> None:
+        import shutil
+
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def __enter__(self) -> Workspace:
