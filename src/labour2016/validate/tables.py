@@ -3,14 +3,15 @@
 A cell that does not parse as its field's type is `type-error`, found by the reader's typed
 columns (NULL where a present cell does not parse) and reported once; it is then left out of the
 constraint checks. The constraints (required, enum, pattern, length, range) are a pandera schema
-built from the Table Schema, with two checks of every text column of labour2016's own: no
-character no editor shows (`invisible-character`: controls, bidirectional overrides, zero-width
-characters; accepted only in a verbatim span whose source has it) and no cell a spreadsheet would
-run as a formula (`spreadsheet-formula`: one opening with =, +, -, @, unless a plain signed number).
-pandera's polars backend runs them on each distinct value of a column, which DuckDB hands over as
-Arrow: the backend benchmarks/RESULTS.md chose by measurement. Polars' regular
-expressions run in linear time, so no pattern can hang validate. Unique fields and primary keys
-are window queries that name the line each repeat repeats. Rule ids are frictionless'.
+built from the Table Schema; pandera's polars backend runs it on each distinct value of a
+constrained column, which DuckDB hands over as Arrow: the backend benchmarks/RESULTS.md chose by
+measurement. Polars' regular expressions run in linear time, so no pattern can hang validate.
+Two checks of every text column are labour2016's own, not the schema's, and run in DuckDB (RE2,
+also linear) over the whole column: no character no editor shows (`invisible-character`:
+controls, bidirectional overrides, zero-width characters; accepted only in a verbatim span whose
+source has it) and no cell a spreadsheet would run as a formula (`spreadsheet-formula`: one
+opening with =, +, -, @, unless a plain signed number). Unique fields and primary keys are window
+queries that name the line each repeat repeats. Rule ids are frictionless'.
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ RULES = (TYPE_ERROR, CONSTRAINT, UNIQUE, PRIMARY_KEY, INVISIBLE, FORMULA)
 
 # Characters no editor shows: C0 controls but tab and line feed (a CR is read away with CRLF),
 # DEL, C1 controls, bidi embeddings, overrides and isolates, zero-width space, joiners, word
-# joiner and a BOM inside text. One class, in the syntax RE2 (DuckDB) and Rust (polars) share.
+# joiner and a BOM inside text. One class, in RE2's syntax (DuckDB).
 INVISIBLE_RANGES = ((0x00, 0x08), (0x0b, 0x1f), (0x7f, 0x9f), (0x200b, 0x200f), (0x202a, 0x202e), (0x2060, 0x2064),
                     (0x2066, 0x2069), (0xfeff, 0xfeff))
 INVISIBLE_RE = "[" + "".join(f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in INVISIBLE_RANGES) + "]"
@@ -122,36 +123,19 @@ def _pandera_schema(fields):
             checks.append(pa.Check.ge(c["minimum"]))
         if "maximum" in c:
             checks.append(pa.Check.le(c["maximum"]))
-        if f.type.name == "string":
-            checks += [pa.Check(_visible, name="visible"), pa.Check(_not_formula, name="not_formula")]
         columns[f.name] = pa.Column(checks=checks, nullable=not f.required)
     return pa.DataFrameSchema(columns)
-
-
-def _visible(data):
-    import polars as pl
-
-    return data.lazyframe.select(pl.col(data.key).str.contains(INVISIBLE_RE).not_().fill_null(True))
-
-
-def _not_formula(data):
-    import polars as pl
-
-    col = pl.col(data.key)
-    return data.lazyframe.select((col.str.contains(FORMULA_RE) & col.str.contains(NUMBER_RE).not_()).not_()
-                                 .fill_null(True))
 
 
 def _distinct_frame(db, t, fields):
     """A polars frame holding, per field, each distinct typed value of the column (a missing one
     as null), padded to one length by repeating its first value: a value fails a column check
-    wherever it stands, so the checks need each value once, and DuckDB hands over only those."""
+    wherever it stands, so the checks need each value once, and DuckDB hands over only those (a
+    query a column: faster than one aggregating lists of them)."""
     import polars as pl
 
-    columns = {}
-    for f in fields:
-        col = ident(f.name)
-        columns[f.name] = db.con.sql(f"select distinct {col} from {t.typed}").pl().to_series()
+    columns = {f.name: db.con.sql(f"select distinct {ident(f.name)} from {t.typed}").pl().to_series()
+               for f in fields}
     height = max(len(c) for c in columns.values())
     return pl.DataFrame({name: c.extend(pl.Series([c[0]] * (height - len(c)), dtype=c.dtype)) if len(c) < height else c
                          for name, c in columns.items()})
@@ -188,31 +172,43 @@ def _names(text: str) -> str:
     return ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, 'control')}" for ch in found)
 
 
-def _characters(db, t, name: str, check: str, values: list, sources) -> list:
-    """The cells holding a failing value: invisible characters (accepted in a verbatim span its
-    source, when at hand, has verbatim) or a formula's opening."""
-    col = ident(name)
+def _characters(db, t, sources) -> list:
+    """The text cells holding a character no editor shows (accepted in a verbatim span its source,
+    when at hand, has verbatim) or opening as a formula: one query over the table's text columns,
+    which returns only those cells."""
+    text = [(k, f.name) for k, f in enumerate(t.resource.fields) if f.type.name == "string"]
+    if not text:
+        return []
     source = "source_id" if "source_id" in t.resource.names else "null"
-    rows = db.rows(f"select _line, {col}, {source} from {t.raw} where list_contains(?, {col}) order by _line", [values])
-    if check == "not_formula":
-        return [FORMULA(t.file, line, name, value, "a spreadsheet would run this cell as a formula",
-                        first=repr(value[:1])) for line, value, _ in rows]
-    texts = _texts.texts(db, sources) if name in t.resource.spans else {}
-    return [INVISIBLE(t.file, line, name, value, f"holds {_names(value)}") for line, value, sid in rows
-            if not (sid in texts and value in texts[sid])]
+    # the patterns are this module's constants, never a package's
+    cells = " union all ".join(
+        f"select _line, {k} as k, {ident(name)} as value, {source} as sid from {t.raw} "
+        f"where regexp_matches({ident(name)}, '{INVISIBLE_RE}') or regexp_matches({ident(name)}, '{FORMULA_RE}')"
+        for k, name in text)
+    found = db.rows(f"select * from (select _line, k, value, sid, regexp_matches(value, '{INVISIBLE_RE}') as invisible, "
+                    f"regexp_matches(value, '{FORMULA_RE}') and not regexp_matches(value, '{NUMBER_RE}') as formula "
+                    f"from ({cells})) where invisible or formula order by _line, k")
+    names = dict(text)
+    texts = _texts.texts(db, sources) if any(names[k] in t.resource.spans for _, k, *_ in found) else {}
+    out = []
+    for line, k, value, sid, invisible, formula in found:
+        name = names[k]
+        if invisible and not (name in t.resource.spans and sid in texts and value in texts[sid]):
+            out.append(INVISIBLE(t.file, line, name, value, f"holds {_names(value)}"))
+        if formula:
+            out.append(FORMULA(t.file, line, name, value, "a spreadsheet would run this cell as a formula",
+                               first=repr(value[:1])))
+    return out
 
 
-def _constraints(db, t, sources) -> list:
-    fields = [f for f in t.resource.fields if set(f.constraints) - {"unique"} or f.type.name == "string"]
+def _constraints(db, t) -> list:
+    fields = [f for f in t.resource.fields if set(f.constraints) - {"unique"}]
     if not fields or not t.rows:
         return []
     failing = _failing_values(_distinct_frame(db, t, fields), fields)
     constraints = {f.name: f.constraints for f in fields}
     out = []
     for (name, check), values in failing.items():
-        if check in ("visible", "not_formula"):
-            out += _characters(db, t, name, check, values, sources)
-            continue
         col, c, key = ident(name), constraints[name], check.split("(")[0]
         present = [v for v in values if v is not None]
         # a missing value fails `required`; a cell that is not of its type (typed null, raw
@@ -279,5 +275,6 @@ def check(db, sources) -> list:
     out = []
     for t in db.tables.values():
         problems, bad_cells = _type_errors(db, t)
-        out += problems + _constraints(db, t, sources) + _keys(db, t, bad_cells) + _percentages(db, t, bad_cells)
+        out += (problems + _constraints(db, t) + _characters(db, t, sources) + _keys(db, t, bad_cells)
+                + _percentages(db, t, bad_cells))
     return out
