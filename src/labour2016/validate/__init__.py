@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -67,31 +68,52 @@ def _call(check: Callable, **available) -> list[Problem]:
     return list(check(**{k: available[k] for k in wanted}))
 
 
+def _started(name: str, progress: Callable[[str], None] | None) -> None:
+    if progress:
+        progress(f"{name} ({STEPS.index(name) + 1}/{len(STEPS)})")
+
+
+def _run(name: str, available: dict[str, Any], progress: Callable[[str], None] | None) -> list[Problem]:
+    """One step, on a connection of its own, so its temporary tables are its own."""
+    _started(name, progress)
+    db = available.get("db")
+    mine = dict(available, db=db.cursor()) if db is not None else available
+    try:
+        return _in_order(_call(step_module(name).check, **mine), step_module(name).RULES, name)
+    finally:
+        if db is not None:
+            mine["db"].con.close()
+
+
 def validate(root: Path, sources: Path | None, progress: Callable[[str], None] | None = None,
              descriptor: str = "datapackage.json") -> Report:
-    """Run every step in order; `progress` hears the name of each as it starts."""
-    from .. import package
+    """Run every step; `progress` hears the name of each as it starts. The descriptor is read
+    first and the files next; the other steps need only those, so they run side by side (DuckDB
+    gives a table of under 122,880 rows one thread, and most steps wait on DuckDB), and report
+    in the order of STEPS."""
+    from .. import bounds, package
 
     report = Report(root=Path(root))
     pkg = package.model(root, descriptor)
     sources = Path(sources) if sources is not None else None
     available: dict[str, Any] = {"model": pkg, "sources": sources}
+    found: dict[str, list[Problem]] = {}
     try:
-        for k, name in enumerate(STEPS, 1):
-            if name != "descriptor" and pkg.raw is None:
-                break
-            if progress:
-                progress(f"{name} ({k}/{len(STEPS)})")
-            if name == "files":
-                db, found = step_module(name).read(pkg)
-                available["db"] = db
-                report.tables, report.rows = len(db.tables), sum(t.rows for t in db.tables.values())
-            else:
-                found = _call(step_module(name).check, **available)
-            report.problems += _in_order(found, step_module(name).RULES, name)
+        found["descriptor"] = _run("descriptor", available, progress)
+        if pkg.raw is not None:
+            _started("files", progress)
+            db, problems = step_module("files").read(pkg)
+            available["db"] = db
+            found["files"] = _in_order(problems, step_module("files").RULES, "files")
+            report.tables, report.rows = len(db.tables), sum(t.rows for t in db.tables.values())
+            rest = [name for name in STEPS if name not in found]
+            with ThreadPoolExecutor(bounds.WORK_THREADS) as pool:
+                for name, problems in zip(rest, pool.map(lambda name: _run(name, available, progress), rest)):
+                    found[name] = problems
     finally:
         if "db" in available:
-            available["db"].close()  # and its temporary folder, if it has one
+            available["db"].close()  # and its temporary folder
+    report.problems = [p for name in STEPS for p in found.get(name, [])]
     report.model = pkg if pkg.raw is not None else None
     if sources is None:
         report.sources_note = ("source texts not found: sha256 and verbatim-span checks skipped "

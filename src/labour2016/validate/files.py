@@ -3,10 +3,11 @@ queries: UTF-8, the schema's header, no ragged or blank rows. A byte-order mark 
 endings are read as the LF original (spreadsheet programs and git on Windows write them)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from typing import Any
 
-from .. import bounds, reader
+from .. import bounds, reader, sqlgen
 
 RULES = (*reader.RULES, reader.ENCODING)
 
@@ -14,7 +15,8 @@ RULES = (*reader.RULES, reader.ENCODING)
 @dataclass(frozen=True)
 class Database:
     """The package's readable tables (name -> reader.Table, with views `t<k>_raw` and
-    `t<k>_typed`) on the DuckDB connection `con`, bounded by `workspace`."""
+    `t<k>_typed`) and the figure_* macros of queries/macros.sql, on the DuckDB connection `con`,
+    bounded by `workspace`."""
     con: Any
     tables: dict
     workspace: bounds.Workspace
@@ -22,6 +24,11 @@ class Database:
     def close(self) -> None:
         self.con.close()
         self.workspace.close()
+
+    def cursor(self) -> Database:
+        """The same tables on a connection of its own (temporary tables and a thread of its own);
+        close() it with `con.close()`, not close(), which would remove the workspace."""
+        return replace(self, con=self.con.cursor())
 
     def table(self, name: str):
         return self.tables.get(name)
@@ -36,16 +43,33 @@ class Database:
 
 def read(model) -> tuple[Database, list]:
     """Every resource read into one in-memory DuckDB, which then may touch no other file but its
-    spill folder."""
+    spill folder. The files are read side by side, one a thread (a small table is read by one
+    thread of DuckDB's), each on a connection of its own."""
     import duckdb
 
     workspace = bounds.Workspace("validate")
     con = duckdb.connect(config=bounds.config(**workspace.bounds))
+    resources = list(model.resources.values())
+
+    def load(k: int):
+        cursor = con.cursor()
+        try:
+            return reader.load(cursor, resources[k], k)
+        finally:
+            cursor.close()
+
+    try:
+        with ThreadPoolExecutor(bounds.WORK_THREADS) as pool:
+            loaded = list(pool.map(load, range(len(resources))))
+        con.execute(sqlgen.split(sqlgen.views_sql())[0])  # the macros, which the rules share with the views
+        con.execute("set enable_external_access = false")
+    except BaseException:
+        con.close()
+        workspace.close()
+        raise
     tables, problems = {}, []
-    for k, resource in enumerate(model.resources.values()):
-        table, found = reader.load(con, resource, k)
+    for resource, (table, found) in zip(resources, loaded):
         problems += found
         if table is not None:
             tables[resource.name] = table
-    con.execute("set enable_external_access = false")
     return Database(con, tables, workspace), problems

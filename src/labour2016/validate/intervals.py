@@ -8,7 +8,7 @@ per cent" and "61.80%"), the cell is the union of its exact statements.
 """
 from __future__ import annotations
 
-from .. import spelling, sqlgen
+from .. import spelling
 from ..sqlgen import ident
 
 EPS = 1e-9
@@ -16,15 +16,10 @@ G = ("election_id", "section", "source_id", "round")
 BOUNDS = tuple(sorted(spelling.LOWER_ONLY | spelling.UPPER_ONLY))
 
 
-def macros(db) -> None:
-    """The figure_* macros on db's connection (idempotent: `create or replace`)."""
-    db.con.execute(sqlgen.split(sqlgen.views_sql())[0])
-
-
 def figures(db, t, name: str) -> str:
     """Temp table `name`: t's stated figures (value, stated_as present and the value a number),
-    with line, round as text ('' when none), qualifier (exact when none), lo, hi and exact."""
-    macros(db)
+    with line, round as text ('' when none), qualifier (exact when none), lo, hi and exact. The
+    figure_* macros are the database's (files.read defines them)."""
     cols = [c for c in t.resource.names if c not in ("value", "stated_as", "qualifier", "round")]
     keep = ", ".join(ident(c) for c in cols)
     rnd = "coalesce(cast(round as varchar), '')" if "round" in t.resource.names else "''"
