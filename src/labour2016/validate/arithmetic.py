@@ -49,7 +49,7 @@ def _parts_vs_total(db, t, cell_sql: str, keys) -> list:
 
 def _votes(db, votes, candidates, elec_figures: str | None) -> list:
     out = []
-    f = figures(db, votes, "arith_votes")
+    f = figures(db, votes)
     shares = f"(select * from {f} where measure = 'share_pct')"
     share_cells = cells(shares, (*G, "candidate_id"))
     count_cells = cells(f"(select * from {f} where measure = 'votes')", (*G, "candidate_id"))
@@ -123,7 +123,7 @@ def check(db) -> list:
     votes, elec = db.table("votes"), db.table("electorate")
     elec_figures = None
     if elec is not None and _NEED <= set(elec.resource.names):
-        elec_figures = figures(db, elec, "arith_electorate")
+        elec_figures = figures(db, elec)
         keys = ("election_id", "source_id", "round", "measure")
         out += _parts_vs_total(db, elec, cells(f"(select * from {elec_figures} where measure != 'turnout_pct')",
                                                (*keys, "section")), keys)

@@ -8,28 +8,35 @@ per cent" and "61.80%"), the cell is the union of its exact statements.
 """
 from __future__ import annotations
 
+import threading
+
 from .. import spelling
 from ..sqlgen import ident
 
 EPS = 1e-9
 G = ("election_id", "section", "source_id", "round")
 BOUNDS = tuple(sorted(spelling.LOWER_ONLY | spelling.UPPER_ONLY))
+_MADE = threading.Lock()
 
 
-def figures(db, t, name: str) -> str:
-    """Temp table `name`: t's stated figures (value, stated_as present and the value a number),
-    with line, round as text ('' when none), qualifier (exact when none), lo, hi and exact. The
-    figure_* macros are the database's (files.read defines them)."""
+def figures(db, t) -> str:
+    """Table figures_t<k>: t's stated figures (value, stated_as present and the value a number),
+    with line, round as text ('' when none), qualifier (exact when none), lo, hi and exact. Made
+    once on the database and shared by the steps that read it: they run side by side, so the
+    first makes it, under a lock, and the others wait for it. The figure_* macros are the
+    database's (files.read defines them)."""
+    name = f"figures_t{t.k}"
     cols = [c for c in t.resource.names if c not in ("value", "stated_as", "qualifier", "round")]
     keep = ", ".join(ident(c) for c in cols)
     rnd = "coalesce(cast(round as varchar), '')" if "round" in t.resource.names else "''"
-    db.con.execute(
-        f"create or replace temp table {name} as select *, "
-        f"figure_low(stated_as, value, qualifier) as lo, figure_high(stated_as, value, qualifier) as hi, "
-        f"not list_contains(?, qualifier) as exact from ("
-        f"select _line as line, {keep}, {rnd} as round, cast(value as double) as value, stated_as, "
-        f"coalesce(qualifier, 'exact') as qualifier from {t.typed} "
-        f"where value is not null and stated_as is not null)", [list(BOUNDS)])
+    with _MADE:
+        db.con.execute(
+            f"create table if not exists {name} as select *, "
+            f"figure_low(stated_as, value, qualifier) as lo, figure_high(stated_as, value, qualifier) as hi, "
+            f"not list_contains(?, qualifier) as exact from ("
+            f"select _line as line, {keep}, {rnd} as round, cast(value as double) as value, stated_as, "
+            f"coalesce(qualifier, 'exact') as qualifier from {t.typed} "
+            f"where value is not null and stated_as is not null)", [list(BOUNDS)])
     return name
 
 

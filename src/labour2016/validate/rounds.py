@@ -62,10 +62,10 @@ def _after_exit(db, votes, cands) -> list:
 def _exceed(db, votes, elec) -> list:
     if elec is None or not _NEED - {"candidate_id", "round"} <= set(elec.resource.names):
         return []
-    f = figures(db, votes, "rounds_votes")
+    f = figures(db, votes)
     g = ("election_id", "source_id", "section", "round")
     counts = cells(f"(select * from {f} where measure = 'votes')", (*g, "candidate_id"))
-    e = figures(db, elec, "rounds_electorate")
+    e = figures(db, elec)
     returned = cells(f"(select * from {e} where measure = 'turnout')", ("election_id", "source_id", "section"))
     k = ", ".join(g)
     rows = db.rows(
@@ -83,5 +83,5 @@ def check(db) -> list:
     votes = db.table("votes")
     if votes is None or not _NEED <= set(votes.resource.names):
         return []
-    f = figures(db, votes, "rounds_figures")
+    f = figures(db, votes)
     return _falls(db, votes, f) + _after_exit(db, votes, db.table("candidates")) + _exceed(db, votes, db.table("electorate"))

@@ -42,7 +42,7 @@ def check(db) -> list:
                     f"on c.election_id = w.election_id and c.candidate_id = w.winner_id where c.status = 'withdrew'")]
     if votes is None or not _NEED <= set(votes.resource.names):
         return out
-    f = figures(db, votes, "winner_votes")
+    f = figures(db, votes)
     counts = cells(f"(select * from {f} where measure = 'votes' and section = 'all')", (*G, "candidate_id"))
     order = "coalesce(try_cast(round as double), 'inf'::double)"  # no round named: the final count
     last = (f"(select * exclude (ord, last) from (select *, {order} as ord, max({order}) over "
