@@ -54,8 +54,10 @@ def _gives(notes: str, date: str) -> str:
     """SQL: the notes write the date (a DATE) as YYYY-MM-DD or as a day and month in words."""
     day = f"cast(day({date}) as varchar) || '(st|nd|rd|th)?'"
     month = f"list_extract({_MONTH_LIST}, month({date}))"
-    return (f"coalesce(strpos({notes}, cast({date} as varchar)) > 0 or regexp_matches({notes}, "
-            f"'(?i)\\b(' || {day} || ' ' || {month} || '|' || {month} || ' ' || {day} || ')\\b'), false)")
+    # a pattern made for each row is compiled for each row: only notes that name the month need it
+    return (f"case when {notes} is null then false when strpos({notes}, cast({date} as varchar)) > 0 then true "
+            f"when strpos(lower({notes}), lower({month})) = 0 then false else regexp_matches({notes}, "
+            f"'(?i)\\b(' || {day} || ' ' || {month} || '|' || {month} || ' ' || {day} || ')\\b') end")
 
 
 def _rows(db, event: str, order: int, place: Place):
@@ -79,7 +81,10 @@ def check(db) -> list:
     found = [f for f in found if f is not None]
     if not found:
         return []
-    db.con.execute("create or replace temp table dated as " + " union all ".join(s for s, _ in found),
+    # only an event the package dates more than once can conflict: keep those rows, so the
+    # notes are read (a pattern a row) for them alone
+    db.con.execute("create or replace temp table dated as select * from (" + " union all ".join(s for s, _ in found)
+                   + ") qualify count(distinct date) over (partition by event, contest, subject) > 1",
                    [p for _, ps in found for p in ps])
     same = "o.event = r.event and o.contest = r.contest and o.subject = r.subject"
     # a row whose notes give its own date and another explains why the package states two dates
