@@ -21,12 +21,14 @@ create or replace macro figure_tolerance(stated_as, value, qualifier) as
                                         else figure_digits(stated_as) end)
      end) * (case when qualifier = 'approximately' then 2 else 1 end);
 create or replace macro figure_slack(stated_as, value, qualifier) as
-    case when qualifier = 'approximately'
-         then greatest(figure_tolerance(stated_as, value, qualifier), 0.02 * abs(value))
-         else figure_tolerance(stated_as, value, qualifier) end;
+    greatest(figure_tolerance(stated_as, value, qualifier),
+             case when qualifier = 'approximately' then 0.02 * abs(value) else 0 end);
+-- the bounds from a slack computed once (a macro's argument is copied wherever it is used)
+create or replace macro slack_low(value, slack, qualifier) as
+    case when qualifier in ('less_than', 'at_most') then cast('-inf' as double) else value - slack end;
+create or replace macro slack_high(value, slack, qualifier) as
+    case when qualifier in ('more_than', 'at_least') then cast('inf' as double) else value + slack end;
 create or replace macro figure_low(stated_as, value, qualifier) as
-    case when qualifier in ('less_than', 'at_most') then cast('-inf' as double)
-         else value - figure_slack(stated_as, value, qualifier) end;
+    slack_low(value, figure_slack(stated_as, value, qualifier), qualifier);
 create or replace macro figure_high(stated_as, value, qualifier) as
-    case when qualifier in ('more_than', 'at_least') then cast('inf' as double)
-         else value + figure_slack(stated_as, value, qualifier) end;
+    slack_high(value, figure_slack(stated_as, value, qualifier), qualifier);

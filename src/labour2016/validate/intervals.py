@@ -1,9 +1,10 @@
 """Stated figures as intervals, in SQL: shared by the steps that compare figures (arithmetic,
 winner), none of which imports another.
 
-Every figure becomes an interval from its stated precision and qualifier, by the figure_low and
-figure_high macros of queries/macros.sql, the one definition the `precision` view uses too: "59%"
-is 58.5..59.5, "more than 43,000" 42,500..inf. Where a source states the same cell twice ("61.8
+Every figure becomes an interval from its stated precision and qualifier, by the figure_slack,
+slack_low and slack_high macros of queries/macros.sql, the one definition the `precision` view
+uses too (through figure_low and figure_high): "59%" is 58.5..59.5, "more than 43,000"
+42,500..inf. Where a source states the same cell twice ("61.8
 per cent" and "61.80%"), the cell is the union of its exact statements.
 """
 from __future__ import annotations
@@ -31,12 +32,12 @@ def figures(db, t) -> str:
     rnd = "coalesce(cast(round as varchar), '')" if "round" in t.resource.names else "''"
     with _MADE:
         db.con.execute(
-            f"create table if not exists {name} as select *, "
-            f"figure_low(stated_as, value, qualifier) as lo, figure_high(stated_as, value, qualifier) as hi, "
-            f"not list_contains(?, qualifier) as exact from ("
+            f"create table if not exists {name} as select * exclude (slack), slack_low(value, slack, qualifier) as lo, "
+            f"slack_high(value, slack, qualifier) as hi, not list_contains(?, qualifier) as exact from ("
+            f"select *, figure_slack(stated_as, value, qualifier) as slack from ("
             f"select _line as line, {keep}, {rnd} as round, cast(value as double) as value, stated_as, "
             f"coalesce(qualifier, 'exact') as qualifier from {t.typed} "
-            f"where value is not null and stated_as is not null)", [list(BOUNDS)])
+            f"where value is not null and stated_as is not null))", [list(BOUNDS)])
     return name
 
 
