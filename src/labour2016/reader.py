@@ -19,7 +19,7 @@ import re
 import sys
 from dataclasses import dataclass
 
-from . import model
+from . import invisible, model
 from .problems import Problem, Rule
 
 STEP = "files"
@@ -50,6 +50,7 @@ class Table:
     resource: model.Resource
     k: int
     rows: int
+    hidden: bool = True  # whether a cell may hold a character no editor shows (labour2016.invisible)
 
     @property
     def raw(self) -> str:
@@ -66,19 +67,23 @@ class Table:
         return self.resource.path
 
 
-def _scan(path) -> tuple[int, int, bool, bytes]:
-    """(bytes, line breaks, ends with a line break, first bytes) of a file, read in chunks."""
+def _scan(path) -> tuple[int, int, bool, bytes, bool]:
+    """(bytes, line breaks, ends with a line break, first bytes, whether it may hold a character no
+    editor shows) of a file, read in chunks."""
     size = breaks = 0
     last = b""
     head = b""
+    scan = None
     with open(path, "rb") as f:
         while chunk := f.read(CHUNK):
             if not head:
                 head = chunk[:1 << 16]
+                scan = invisible.Scan(crlf=b"\r\n" in head)
             size += len(chunk)
             breaks += chunk.count(b"\n")
             last = chunk[-1:]
-    return size, breaks, last == b"\n", head
+            scan.feed(chunk)
+    return size, breaks, last == b"\n", head, scan is not None and scan.close()
 
 
 def _typed_expr(f: model.Field, cell: str) -> str | None:
@@ -148,7 +153,7 @@ def load(con, resource: model.Resource, k: int) -> tuple[Table | None, list[Prob
     import duckdb
 
     file = resource.path
-    size, breaks, ends_with_break, head = _scan(resource.file)
+    size, breaks, ends_with_break, head, hidden = _scan(resource.file)
     if not size or (size <= len(head) and head.isspace()):
         return None, [EMPTY_FILE(file, 1, None, None, "the file is empty")]
     names = resource.names
@@ -193,7 +198,7 @@ def load(con, resource: model.Resource, k: int) -> tuple[Table | None, list[Prob
         con.execute(f"delete from t{k} where {blank}")
         rows -= len(problems)
     _views(con, resource, k, line)
-    return Table(resource, k, rows), problems
+    return Table(resource, k, rows, hidden), problems
 
 
 def _undecodable(resource: model.Resource) -> list[Problem]:

@@ -8,16 +8,18 @@ constrained column, which DuckDB hands over as Arrow: the backend benchmarks/RES
 measurement. Polars' regular expressions run in linear time, so no pattern can hang validate.
 Two checks of every text column are labour2016's own, not the schema's, and run in DuckDB (RE2,
 also linear) over the whole column: no character no editor shows (`invisible-character`:
-controls, bidirectional overrides, zero-width characters; accepted only in a verbatim span whose
-source has it) and no cell a spreadsheet would run as a formula (`spreadsheet-formula`: one
-opening with =, +, -, @, unless a plain signed number). Unique fields and primary keys are window
-queries that name the line each repeat repeats. Rule ids are frictionless'.
+labour2016.invisible; accepted only in a verbatim span whose source has it, and searched for only
+in a file whose bytes may hold one) and no cell a spreadsheet would run as a formula
+(`spreadsheet-formula`: one opening with =, +, -, @, unless a plain signed number). Unique fields
+and primary keys are window queries that name the line each repeat repeats. Rule ids are
+frictionless'.
 """
 from __future__ import annotations
 
 import contextlib
 import sys
 
+from .. import invisible
 from ..problems import Rule
 from ..sqlgen import ident
 from . import texts as _texts
@@ -39,12 +41,6 @@ FORMULA = Rule("spreadsheet-formula", "Spreadsheet formula",
                "reword the cell so it does not start with {first}, or put the figure in a numeric column", STEP)
 RULES = (TYPE_ERROR, CONSTRAINT, UNIQUE, PRIMARY_KEY, INVISIBLE, FORMULA)
 
-# Characters no editor shows: C0 controls but tab and line feed (a CR is read away with CRLF),
-# DEL, C1 controls, bidi embeddings, overrides and isolates, zero-width space, joiners, word
-# joiner and a BOM inside text. One class, in RE2's syntax (DuckDB).
-INVISIBLE_RANGES = ((0x00, 0x08), (0x0b, 0x1f), (0x7f, 0x9f), (0x200b, 0x200f), (0x202a, 0x202e), (0x2060, 0x2064),
-                    (0x2066, 0x2069), (0xfeff, 0xfeff))
-INVISIBLE_RE = "[" + "".join(f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in INVISIBLE_RANGES) + "]"
 # A text cell a spreadsheet would run when the CSV is opened, unless it is a plain signed number.
 FORMULA_RE = "^[=+\\-@\\t\\r]"
 NUMBER_RE = "^[+-]?[0-9][0-9,]*(\\.[0-9]+)?%?$"
@@ -167,7 +163,7 @@ def _names(text: str) -> str:
 
     found = []
     for ch in text:
-        if ch not in found and any(a <= ord(ch) <= b for a, b in INVISIBLE_RANGES):
+        if ch not in found and any(a <= ord(ch) <= b for a, b in invisible.RANGES):
             found.append(ch)
     return ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, 'control')}" for ch in found)
 
@@ -180,20 +176,21 @@ def _characters(db, t, sources) -> list:
     if not text:
         return []
     source = "source_id" if "source_id" in t.resource.names else "null"
-    # the patterns are this module's constants, never a package's
+    # the patterns are constants of labour2016, never a package's; a file the reader found no
+    # invisible character in needs no search for one
+    hidden = f"regexp_matches(value, '{invisible.CLASS}')" if t.hidden else "false"
     cells = " union all ".join(
-        f"select _line, {k} as k, {ident(name)} as value, {source} as sid from {t.raw} "
-        f"where regexp_matches({ident(name)}, '{INVISIBLE_RE}') or regexp_matches({ident(name)}, '{FORMULA_RE}')"
-        for k, name in text)
-    found = db.rows(f"select * from (select _line, k, value, sid, regexp_matches(value, '{INVISIBLE_RE}') as invisible, "
+        f"select _line, {k} as k, value, sid from (select _line, {ident(name)} as value, {source} as sid from {t.raw}) "
+        f"where {hidden} or regexp_matches(value, '{FORMULA_RE}')" for k, name in text)
+    found = db.rows(f"select * from (select _line, k, value, sid, {hidden} as invisible, "
                     f"regexp_matches(value, '{FORMULA_RE}') and not regexp_matches(value, '{NUMBER_RE}') as formula "
                     f"from ({cells})) where invisible or formula order by _line, k")
     names = dict(text)
     texts = _texts.texts(db, sources) if any(names[k] in t.resource.spans for _, k, *_ in found) else {}
     out = []
-    for line, k, value, sid, invisible, formula in found:
+    for line, k, value, sid, hides, formula in found:
         name = names[k]
-        if invisible and not (name in t.resource.spans and sid in texts and value in texts[sid]):
+        if hides and not (name in t.resource.spans and sid in texts and value in texts[sid]):
             out.append(INVISIBLE(t.file, line, name, value, f"holds {_names(value)}"))
         if formula:
             out.append(FORMULA(t.file, line, name, value, "a spreadsheet would run this cell as a formula",
