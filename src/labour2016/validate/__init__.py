@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,9 +69,13 @@ def _call(check: Callable, **available) -> list[Problem]:
     return list(check(**{k: available[k] for k in wanted}))
 
 
+_HEARD = threading.Lock()  # steps start side by side: one line of progress at a time
+
+
 def _started(name: str, progress: Callable[[str], None] | None) -> None:
     if progress:
-        progress(f"{name} ({STEPS.index(name) + 1}/{len(STEPS)})")
+        with _HEARD:
+            progress(f"{name} ({STEPS.index(name) + 1}/{len(STEPS)})")
 
 
 def _run(name: str, available: dict[str, Any], progress: Callable[[str], None] | None) -> list[Problem]:
