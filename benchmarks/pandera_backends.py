@@ -92,6 +92,9 @@ def main() -> None:
         print(f"  ibis (DuckDB in place) : {timed(lambda: ibis_schema.validate(table, lazy=True), args.runs):6.2f} s")
     print("import in a fresh interpreter (median of --runs):")
     for name, code in IMPORTS.items():
+        if subprocess.run([sys.executable, "-c", code], capture_output=True).returncode:
+            print(f"  {name:22} : not installed")
+            continue
         print(f"  {name:22} : {timed(lambda: subprocess.run([sys.executable, '-c', code], check=True), args.runs):6.2f} s")
 
 
