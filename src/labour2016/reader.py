@@ -129,11 +129,13 @@ def _create(con, resource: model.Resource, k: int, crlf: bool, parallel: bool) -
 def _number_lines(con, k: int) -> None:
     """Give t<k> its _line where some cells span lines: the record's first line, counted from the
     line breaks inside the cells of the records before it (an as-of join on the few rows that have
-    any). Without such cells a record's line is its rowid + 2, and the views say so."""
+    any). Without such cells a record's line is its rowid + 2, and the views say so. A column
+    added and updated in place: ten times faster than copying the table with it."""
+    con.execute(f"alter table t{k} add column {LINE} bigint")
     con.execute(
-        f"create or replace table t{k} as select t.*, t.rowid + 2 + coalesce(o.before, 0) as {LINE} "
-        f"from t{k} t asof left join (select rowid as r, sum(_breaks) over (order by rowid) as before "
-        f"from t{k} where _breaks > 0) o on t.rowid > o.r")
+        f"update t{k} set {LINE} = t{k}.rowid + 2 + coalesce(o.before, 0) "
+        f"from t{k} x asof left join (select rowid as r, sum(_breaks) over (order by rowid) as before "
+        f"from t{k} where _breaks > 0) o on x.rowid > o.r where t{k}.rowid = x.rowid")
 
 
 def _views(con, resource: model.Resource, k: int, line: str) -> None:
