@@ -236,9 +236,13 @@ def _constraints(db, t) -> list:
 def _repeats(db, t, columns: list[str]) -> list[tuple]:
     """(line, values, first line) of each row whose values of `columns` an earlier row has (a
     missing value counts as "" in a key, as frictionless reads it)."""
-    keys = ", ".join(f"coalesce({ident(c)}, '')" for c in columns)
-    return db.rows(f"select _line, key, first from (select _line, [{keys}] as key, "
-                   f"min(_line) over (partition by {keys}) as first from {t.raw}) where _line > first order by _line")
+    keys = ", ".join(f"coalesce({ident(c)}, '') as k{i}" for i, c in enumerate(columns))
+    ks = ", ".join(f"k{i}" for i in range(len(columns)))
+    # a hash of the keys finds the repeated ones; only their rows are ordered to name the first
+    return db.rows(f"with k as (select _line, {keys} from {t.raw}) "
+                   f"select _line, key, first from (select _line, [{ks}] as key, min(_line) over (partition by {ks}) "
+                   f"as first from k semi join (select {ks} from k group by all having count(*) > 1) d using ({ks})) "
+                   f"where _line > first order by _line")
 
 
 def _keys(db, t, bad_cells: set) -> list:
