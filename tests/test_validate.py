@@ -156,3 +156,42 @@ def test_progress_names_each_step_on_stderr_only_when_asked(capsys):
     assert f"valid ({counts.TABLES} tables" in shown.out
     assert cli.main(["validate", str(ROOT), "--no-sources", "--no-progress"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_an_interrupted_validate_starts_no_further_step_and_leaves_nothing_behind(monkeypatch, tmp_path):
+    # Ctrl-C in a step (or a step that fails) ends validate then, not after every step queued
+    # behind it: the steps run side by side, two at a time. Here `views` and `crossref` hold
+    # their thread until released, `tables` is interrupted, and no later step may start.
+    import tempfile
+    import threading
+
+    from labour2016.validate import STEPS, step_module, validate
+
+    started, release = [], threading.Event()
+
+    def held(name):
+        def check():
+            started.append(name)
+            release.wait(10)
+            return []
+        return check
+
+    def interrupted():
+        started.append("tables")
+        raise KeyboardInterrupt
+
+    for name in STEPS[3:]:
+        monkeypatch.setattr(step_module(name), "check", held(name))
+    monkeypatch.setattr(step_module("views"), "check", held("views"))
+    monkeypatch.setattr(step_module("tables"), "check", interrupted)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the workspace's spill folder goes here
+    timer = threading.Timer(2.0, release.set)  # the held steps end; nothing else may have begun
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            validate(ROOT, None)
+    finally:
+        timer.cancel()
+        release.set()
+    assert {"views", "tables"} <= set(started) <= {"views", "tables", "crossref"}, started
+    assert not list(tmp_path.iterdir())

@@ -1,6 +1,7 @@
 """The bounds of every query on the package: time, memory, threads, and no spilling to disk;
 and of the connections that work through a whole package (validate's reader, build), which
-spill past their memory bound instead.
+spill past their memory bound instead, and of the work they do side by side (side_by_side: as
+many threads as the machine's cores, and an end to all of it when one part fails).
 
 One place for api.connect(), `labour2016 query` (whose --help shows the defaults, so this
 module imports nothing heavy), validate and build. DuckDB enforces each bound itself:
@@ -60,3 +61,37 @@ class Workspace:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def side_by_side(con, work, items) -> list:
+    """work(cursor, item) for each item, on WORK_THREADS threads, each call on a connection of its
+    own to con's database (closed after); the results in the order of the items. When a call
+    fails, or the caller is interrupted (Ctrl-C), no other call starts and the queries still
+    running are interrupted, so the failure is raised at once, not after every item's work."""
+    from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+
+    running: set = set()
+
+    def one(item):
+        cursor = con.cursor()
+        running.add(cursor)
+        try:
+            return work(cursor, item)
+        finally:
+            running.discard(cursor)
+            cursor.close()
+
+    pool = ThreadPoolExecutor(WORK_THREADS)
+    try:
+        futures = [pool.submit(one, item) for item in items]
+        done, _ = wait(futures, return_when=FIRST_EXCEPTION)
+        for f in futures:
+            if f in done and f.exception() is not None:
+                f.result()  # the first failure, raised here
+        return [f.result() for f in futures]
+    except BaseException:
+        for cursor in list(running):
+            cursor.interrupt()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import importlib
 import inspect
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -79,15 +78,8 @@ def _started(name: str, progress: Callable[[str], None] | None) -> None:
 
 
 def _run(name: str, available: dict[str, Any], progress: Callable[[str], None] | None) -> list[Problem]:
-    """One step, on a connection of its own, so its temporary tables are its own."""
     _started(name, progress)
-    db = available.get("db")
-    mine = dict(available, db=db.cursor()) if db is not None else available
-    try:
-        return _in_order(_call(step_module(name).check, **mine), step_module(name).RULES, name)
-    finally:
-        if db is not None:
-            mine["db"].con.close()
+    return _in_order(_call(step_module(name).check, **available), step_module(name).RULES, name)
 
 
 def validate(root: Path, sources: Path | None, progress: Callable[[str], None] | None = None,
@@ -112,9 +104,9 @@ def validate(root: Path, sources: Path | None, progress: Callable[[str], None] |
             found["files"] = _in_order(problems, step_module("files").RULES, "files")
             report.tables, report.rows = len(db.tables), sum(t.rows for t in db.tables.values())
             rest = [name for name in STEPS if name not in found]
-            with ThreadPoolExecutor(bounds.WORK_THREADS) as pool:
-                for name, problems in zip(rest, pool.map(lambda name: _run(name, available, progress), rest)):
-                    found[name] = problems
+            # each on a connection of its own, so its temporary tables are its own
+            found.update(zip(rest, bounds.side_by_side(
+                db.con, lambda cursor, name: _run(name, dict(available, db=db.using(cursor)), progress), rest)))
     finally:
         if "db" in available:
             available["db"].close()  # and its temporary folder

@@ -3,7 +3,6 @@ queries: UTF-8, the schema's header, no ragged or blank rows. A byte-order mark 
 endings are read as the LF original (spreadsheet programs and git on Windows write them)."""
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -25,10 +24,9 @@ class Database:
         self.con.close()
         self.workspace.close()
 
-    def cursor(self) -> Database:
-        """The same tables on a connection of its own (temporary tables and a thread of its own);
-        close() it with `con.close()`, not close(), which would remove the workspace."""
-        return replace(self, con=self.con.cursor())
+    def using(self, con) -> Database:
+        """The same tables on another connection to the database (a cursor of `con`)."""
+        return replace(self, con=con)
 
     def table(self, name: str):
         return self.tables.get(name)
@@ -50,17 +48,8 @@ def read(model) -> tuple[Database, list]:
     workspace = bounds.Workspace("validate")
     con = duckdb.connect(config=bounds.config(**workspace.bounds))
     resources = list(model.resources.values())
-
-    def load(k: int):
-        cursor = con.cursor()
-        try:
-            return reader.load(cursor, resources[k], k)
-        finally:
-            cursor.close()
-
     try:
-        with ThreadPoolExecutor(bounds.WORK_THREADS) as pool:
-            loaded = list(pool.map(load, range(len(resources))))
+        loaded = bounds.side_by_side(con, lambda cursor, k: reader.load(cursor, resources[k], k), range(len(resources)))
         con.execute(sqlgen.split(sqlgen.views_sql())[0])  # the macros, which the rules share with the views
         con.execute("set enable_external_access = false")
     except BaseException:
