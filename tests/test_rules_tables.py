@@ -95,3 +95,19 @@ def test_unique_field_that_repeats(tmp_path):
 def test_duplicate_primary_key(tmp_path):
     pkg = tiny(tmp_path, entities=ENTITIES + "alice-example,Alice Again,person,A fictional candidate.,,fictional-result\n")
     assert problems(pkg) == [("data/entities.csv", 5, "entity_id", "alice-example", "primary-key")]
+
+
+@pytest.mark.parametrize("whole", [True, False])
+def test_constraints_whether_a_table_is_handed_over_whole_or_by_column(tmp_path, monkeypatch, whole):
+    # a table of up to tables.WHOLE rows goes to pandera in one query, a larger one a column at a
+    # time: the same problems either way
+    from labour2016.validate import tables
+
+    monkeypatch.setattr(tables, "WHOLE", 10**9 if whole else 0)
+    pkg = tiny(tmp_path, entities=ENTITIES + "carol-example,,persn,A fictional candidate.,,fictional-result\n"
+               "Dan_Example,Dan Example,person,A fictional candidate.,,fictional-result\n",
+               elections=ELECTIONS.replace(",leader,2016,", ",leader,1899,"))
+    assert problems(pkg) == [("data/elections.csv", 2, "year", "1899", "constraint-error/minimum"),
+                             ("data/entities.csv", 5, "name", None, "constraint-error/required"),
+                             ("data/entities.csv", 5, "entity_type", "persn", "constraint-error/enum"),
+                             ("data/entities.csv", 6, "entity_id", "Dan_Example", "constraint-error/pattern")]

@@ -123,15 +123,25 @@ def _pandera_schema(fields):
     return pa.DataFrameSchema(columns)
 
 
+# Rows up to which a table's constrained columns are handed over whole, in one query, and polars
+# finds their distinct values: on a small table a query a column costs more than its values (the
+# real package: 0.09 s, not 0.3 s). Above it DuckDB finds them, faster on 10^5 rows (0.94 s, not
+# 1.2 s), and hands over each column's alone, so memory stays bounded at any size.
+WHOLE = 10_000
+
+
 def _distinct_frame(db, t, fields):
     """A polars frame holding, per field, each distinct typed value of the column (a missing one
     as null), padded to one length by repeating its first value: a value fails a column check
-    wherever it stands, so the checks need each value once, and DuckDB hands over only those (a
-    query a column: faster than one aggregating lists of them)."""
+    wherever it stands, so the checks need each value once."""
     import polars as pl
 
-    columns = {f.name: db.con.sql(f"select distinct {ident(f.name)} from {t.typed}").pl().to_series()
-               for f in fields}
+    if t.rows <= WHOLE:
+        whole = db.con.sql("select " + ", ".join(ident(f.name) for f in fields) + f" from {t.typed}").pl()
+        columns = {f.name: whole.to_series(k).unique() for k, f in enumerate(fields)}
+    else:
+        columns = {f.name: db.con.sql(f"select distinct {ident(f.name)} from {t.typed}").pl().to_series()
+                   for f in fields}
     height = max(len(c) for c in columns.values())
     return pl.DataFrame({name: c.extend(pl.Series([c[0]] * (height - len(c)), dtype=c.dtype)) if len(c) < height else c
                          for name, c in columns.items()})
