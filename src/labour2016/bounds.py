@@ -85,9 +85,8 @@ def side_by_side(con, work, items) -> list:
     try:
         futures = [pool.submit(one, item) for item in items]
         done, _ = wait(futures, return_when=FIRST_EXCEPTION)
-        for f in futures:
-            if f in done and f.exception() is not None:
-                f.result()  # the first failure, raised here
+        for f in done:
+            f.result()  # a failure is raised here, before waiting for the rest
         return [f.result() for f in futures]
     except BaseException:
         for cursor in list(running):

@@ -50,7 +50,7 @@ class Table:
     resource: model.Resource
     k: int
     rows: int
-    hidden: bool = True  # whether a cell may hold a character no editor shows (labour2016.invisible)
+    hidden: bool  # whether a cell may hold a character no editor shows (labour2016.invisible)
 
     @property
     def raw(self) -> str:

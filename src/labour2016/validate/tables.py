@@ -189,12 +189,11 @@ def _characters(db, t, sources) -> list:
     # the patterns are constants of labour2016, never a package's; a file the reader found no
     # invisible character in needs no search for one
     hidden = f"regexp_matches(value, '{invisible.CLASS}')" if t.hidden else "false"
-    cells = " union all ".join(
-        f"select _line, {k} as k, value, sid from (select _line, {ident(name)} as value, {source} as sid from {t.raw}) "
-        f"where {hidden} or regexp_matches(value, '{FORMULA_RE}')" for k, name in text)
-    found = db.rows(f"select * from (select _line, k, value, sid, {hidden} as invisible, "
-                    f"regexp_matches(value, '{FORMULA_RE}') and not regexp_matches(value, '{NUMBER_RE}') as formula "
-                    f"from ({cells})) where invisible or formula order by _line, k")
+    cells = " union all ".join(f"select _line, {k} as k, {ident(name)} as value, {source} as sid from {t.raw}"
+                               for k, name in text)
+    found = db.rows(f"select * from (select *, {hidden} as invisible, regexp_matches(value, '{FORMULA_RE}') "
+                    f"and not regexp_matches(value, '{NUMBER_RE}') as formula from ({cells})) "
+                    f"where invisible or formula order by _line, k")
     names = dict(text)
     texts = _texts.texts(db, sources) if any(names[k] in t.resource.spans for _, k, *_ in found) else {}
     out = []
