@@ -97,13 +97,14 @@ def test_duplicate_primary_key(tmp_path):
     assert problems(pkg) == [("data/entities.csv", 5, "entity_id", "alice-example", "primary-key")]
 
 
-@pytest.mark.parametrize("whole", [True, False])
-def test_constraints_whether_a_table_is_handed_over_whole_or_by_column(tmp_path, monkeypatch, whole):
-    # a table of up to tables.WHOLE rows goes to pandera in one query, a larger one a column at a
-    # time: the same problems either way
+@pytest.mark.parametrize("together", [True, False])
+def test_constraints_whether_columns_share_a_frame_or_not(tmp_path, monkeypatch, together):
+    # pandera gets columns of similar lengths in one frame, each padded to the longest: the same
+    # problems whether every column shares a frame or each has its own
     from labour2016.validate import tables
 
-    monkeypatch.setattr(tables, "WHOLE", 10**9 if whole else 0)
+    monkeypatch.setattr(tables, "_frames", lambda columns: [list(range(len(columns)))] if together
+                        else [[k] for k in range(len(columns))])
     pkg = tiny(tmp_path, entities=ENTITIES + "carol-example,,persn,A fictional candidate.,,fictional-result\n"
                "Dan_Example,Dan Example,person,A fictional candidate.,,fictional-result\n",
                elections=ELECTIONS.replace(",leader,2016,", ",leader,1899,"))
@@ -111,3 +112,14 @@ def test_constraints_whether_a_table_is_handed_over_whole_or_by_column(tmp_path,
                              ("data/entities.csv", 5, "name", None, "constraint-error/required"),
                              ("data/entities.csv", 5, "entity_type", "persn", "constraint-error/enum"),
                              ("data/entities.csv", 6, "entity_id", "Dan_Example", "constraint-error/pattern")]
+
+
+def test_frames_hold_columns_of_similar_length():
+    # 900,000 ids are not copied into every short column's frame; short columns share one
+    import polars as pl
+
+    from labour2016.validate import tables
+
+    lengths = [3, 900_000, 621, 1, 400_000, 3925]
+    columns = [pl.Series([str(k) for k in range(n)]) for n in lengths]
+    assert tables._frames(columns) == [[1, 4], [5, 2, 0, 3]]
