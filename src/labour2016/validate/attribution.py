@@ -17,6 +17,8 @@ DuckDB judges the words (RE2 finds them) and returns only the failing rows.
 """
 from __future__ import annotations
 
+import hashlib
+
 from ..problems import Rule
 from ..sqlgen import ident
 
@@ -45,16 +47,20 @@ def _words(text: str) -> str:
     return f"regexp_extract_all(replace(lower({text}), 'ς', 'σ'), '{_WORD}')"
 
 
-def _lexicon(entities, key: str, description: str) -> str:
+def _lexicon(db, entities, key: str, description: str) -> str:
     """SQL CTEs: k(empty), _EMPTY as the query's one parameter; naming(word, entity, ord), each
     entity's naming word (the last word of its name) with the entity's line; recorded(entity,
-    words), every word of its name and description."""
+    words), every word of its name and description. The words are found once a step, into
+    temporary tables: DuckDB compiles a Unicode class such as _WORD's wherever a query names it
+    (2 ms each), which cost more than the rows on the real package."""
     name, desc = _words("coalesce(name, '')"), _words(f"coalesce({description}, '')")
+    words = (f"select {key} as entity, _line as ord, {name} as nw, {desc} as dw from {entities.raw} "
+             f"where {key} is not null")
+    lex = "lexicon_" + hashlib.sha1(words.encode()).hexdigest()[:16]  # one table per entity table and key
+    db.con.execute(f"create temp table if not exists {lex} as {words}")
     return (f"k as (select ?::varchar[] as empty), "
-            f"lex as (select {key} as entity, _line as ord, {name} as nw, {desc} as dw from {entities.raw} "
-            f"where {key} is not null), "
-            f"naming as (select nw[-1] as word, entity, ord from lex where len(nw) > 0), "
-            f"recorded as (select entity, flatten(list(nw || dw)) as words from lex group by entity)")
+            f"naming as (select nw[-1] as word, entity, ord from {lex} where len(nw) > 0), "
+            f"recorded as (select entity, flatten(list(nw || dw)) as words from {lex} group by entity)")
 
 
 def _describes(phrase: str, recorded: str) -> str:
@@ -94,7 +100,7 @@ def _check(db, t, entities, key) -> list:
     # a dangling speaker_id is crossref's foreign-key; `other` is the first other entity the words
     # name (by word, then by the entity's line)
     rows = db.rows(
-        f"with {_lexicon(entities, key, desc)}, "
+        f"with {_lexicon(db, entities, key, desc)}, "
         f"judged as (select distinct s.{_SPEAKER} as person, s.{_AS_NAMED} as words, coalesce({notes}, '') as note "
         f"from {t.raw} s semi join {entities.raw} e on e.{key} = s.{_SPEAKER} "
         f"where s.{_SPEAKER} is not null and s.{_AS_NAMED} is not null), "
@@ -126,7 +132,7 @@ def _credited(db, t, entities, candidates) -> list:
         col = ident(span)
         # failing: the rows whose words name another candidate of the contest, and not the one credited
         rows = db.rows(
-            f"with {_lexicon(entities, 'entity_id', 'description')}, "
+            f"with {_lexicon(db, entities, 'entity_id', 'description')}, "
             f"running as (select distinct election_id, candidate_id from {candidates.raw} "
             f"where election_id is not null and candidate_id is not null), "
             f"hits as (select distinct words, n.entity from (select words, unnest({_words('words')}) as word "
