@@ -2,10 +2,11 @@
 
 A cell that does not parse as its field's type is `type-error`, found by the reader's typed
 columns (NULL where a present cell does not parse) and reported once; it is then left out of the
-constraint checks. The constraints (required, enum, pattern, length, range) are a pandera schema
-built from the Table Schema; pandera's polars backend runs it on each distinct value of a
-constrained column, which DuckDB hands over as Arrow: the backend benchmarks/RESULTS.md chose by
-measurement. Polars' regular expressions run in linear time, so no pattern can hang validate.
+constraint checks. The constraints (required, enum, pattern, length, range) are one pandera schema
+built from the Table Schemas, a column for each type and set of constraints that fields share;
+pandera's polars backend runs it on each distinct value of those fields, which DuckDB hands over
+through the Arrow C stream interface: the backend benchmarks/RESULTS.md chose by measurement.
+Polars' regular expressions run in linear time, so no pattern can hang validate.
 Two checks of every text column are labour2016's own, not the schema's, and run in DuckDB (RE2,
 also linear) over the whole column: no character no editor shows (`invisible-character`:
 labour2016.invisible; accepted only in a verbatim span whose source has it, and searched for only
