@@ -479,12 +479,12 @@ with written as (
     select 'polls', election_id, section, poll_figure_id, candidate_id, measure, value, stated_as, qualifier, null, source_id, evidence
     from polls
 )
-select tbl, election_id, section, subject_id, candidate_id, measure, value, stated_as, qualifier, round,
-       source_id, evidence,
-       figure_slack(stated_as, value, qualifier) as tolerance,
-       figure_low(stated_as, value, qualifier) as low,
-       figure_high(stated_as, value, qualifier) as high
-from written;
+select *, slack_low(value, tolerance, qualifier) as low, slack_high(value, tolerance, qualifier) as high
+-- the slack once (figure_low and figure_high would each expand figure_slack again: a macro is copied
+-- wherever it is used, and every view that reads this one binds each copy)
+from (select tbl, election_id, section, subject_id, candidate_id, measure, value, stated_as, qualifier, round,
+             source_id, evidence, figure_slack(stated_as, value, qualifier) as tolerance
+      from written);
 
 -- view registration: how many applied to be registered supporters, how many were rejected, how many members and supporters could vote, per source?
 -- grain: one row per registration or eligibility figure as one source reports it (an electorate row of those measures)
@@ -1110,9 +1110,11 @@ with pages as (
     -- a rule's figure as the interval its wording allows (the precision macros: a hedge such as
     -- "at least" is a one-sided bound); a count of nominations is a whole number, so "21" is 21 and
     -- "at least 22" is 22 or more, and the two cannot both hold
-    select * replace (case when unit = 'nominations' then ceil(low) else low end as low,
-                      case when unit = 'nominations' then floor(high) else high end as high)
-    from (select *, figure_low(stated_as, value, qualifier) as low, figure_high(stated_as, value, qualifier) as high
+    select *, case when unit = 'nominations' then ceil(slack_low(value, slack, qualifier))
+                   else slack_low(value, slack, qualifier) end as low,
+              case when unit = 'nominations' then floor(slack_high(value, slack, qualifier))
+                   else slack_high(value, slack, qualifier) end as high
+    from (select *, figure_slack(stated_as, value, qualifier) as slack
           from rules where nominating_body is not null and value is not null)
 ), rule_values as (
     -- two sources' figures for the same rule of a contest, body and unit (one contest has several

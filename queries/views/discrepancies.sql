@@ -344,9 +344,11 @@ with pages as (
     -- a rule's figure as the interval its wording allows (the precision macros: a hedge such as
     -- "at least" is a one-sided bound); a count of nominations is a whole number, so "21" is 21 and
     -- "at least 22" is 22 or more, and the two cannot both hold
-    select * replace (case when unit = 'nominations' then ceil(low) else low end as low,
-                      case when unit = 'nominations' then floor(high) else high end as high)
-    from (select *, figure_low(stated_as, value, qualifier) as low, figure_high(stated_as, value, qualifier) as high
+    select *, case when unit = 'nominations' then ceil(slack_low(value, slack, qualifier))
+                   else slack_low(value, slack, qualifier) end as low,
+              case when unit = 'nominations' then floor(slack_high(value, slack, qualifier))
+                   else slack_high(value, slack, qualifier) end as high
+    from (select *, figure_slack(stated_as, value, qualifier) as slack
           from rules where nominating_body is not null and value is not null)
 ), rule_values as (
     -- two sources' figures for the same rule of a contest, body and unit (one contest has several

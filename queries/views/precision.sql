@@ -29,9 +29,9 @@ with written as (
     select 'polls', election_id, section, poll_figure_id, candidate_id, measure, value, stated_as, qualifier, null, source_id, evidence
     from polls
 )
-select tbl, election_id, section, subject_id, candidate_id, measure, value, stated_as, qualifier, round,
-       source_id, evidence,
-       figure_slack(stated_as, value, qualifier) as tolerance,
-       figure_low(stated_as, value, qualifier) as low,
-       figure_high(stated_as, value, qualifier) as high
-from written;
+select *, slack_low(value, tolerance, qualifier) as low, slack_high(value, tolerance, qualifier) as high
+-- the slack once (figure_low and figure_high would each expand figure_slack again: a macro is copied
+-- wherever it is used, and every view that reads this one binds each copy)
+from (select tbl, election_id, section, subject_id, candidate_id, measure, value, stated_as, qualifier, round,
+             source_id, evidence, figure_slack(stated_as, value, qualifier) as tolerance
+      from written);
