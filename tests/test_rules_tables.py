@@ -97,14 +97,17 @@ def test_duplicate_primary_key(tmp_path):
     assert problems(pkg) == [("data/entities.csv", 5, "entity_id", "alice-example", "primary-key")]
 
 
-@pytest.mark.parametrize("together", [True, False])
-def test_constraints_whether_columns_share_a_frame_or_not(tmp_path, monkeypatch, together):
-    # pandera gets columns of similar lengths in one frame, each padded to the longest: the same
-    # problems whether every column shares a frame or each has its own
+@pytest.mark.parametrize("together,chunk", [(True, None), (False, None), (True, 2)])
+def test_constraints_however_the_values_are_handed_over(tmp_path, monkeypatch, together, chunk):
+    # pandera gets columns of similar lengths in one frame, each padded to the longest, and the
+    # values in chunks: the same problems whether every column shares a frame or each has its own,
+    # and whether the values come in one chunk or in chunks of two (a column split across chunks)
     from labour2016.validate import tables
 
     monkeypatch.setattr(tables, "_frames", lambda columns: [list(range(len(columns)))] if together
                         else [[k] for k in range(len(columns))])
+    if chunk:
+        monkeypatch.setattr(tables, "CHUNK", chunk)
     pkg = tiny(tmp_path, entities=ENTITIES + "carol-example,,persn,A fictional candidate.,,fictional-result\n"
                "Dan_Example,Dan Example,person,A fictional candidate.,,fictional-result\n",
                elections=ELECTIONS.replace(",leader,2016,", ",leader,1899,"))
