@@ -13,6 +13,9 @@ with pages as (
     -- counts of MPs' and MEPs' nominations are compared by the nomination CTEs below, each source's
     -- "MPs" read one way; other bodies' counts (constituency parties, affiliates) as figures
     values ('mps'), ('meps'), ('plp'), ('plp_eplp')
+), canonical as (
+    -- the results view, named once for the same reason as timed below
+    select * from results
 ), final_rounds as (
     -- a figure with no round named is a final figure: it is compared with the contest's last numbered round
     select election_id, max(round) as final_round from votes group by election_id
@@ -20,6 +23,8 @@ with pages as (
     -- when a figure was reported against the contest's result: `earlier` if its source was published
     -- before the result date or the figure is an estimate (approximately); `final` if it is an exact
     -- figure published on or after that date. An earlier figure against a final one is a later count.
+    -- Every precision row (source_id is a foreign key), so the CTEs below read this, not precision:
+    -- DuckDB binds a view again wherever a query names it, and precision is a large expression
     select w.*, coalesce(s.published < e.result_date, false) or w.qualifier = 'approximately' as earlier,
            coalesce(s.published >= e.result_date, false) and w.qualifier = 'exact' as final,
            coalesce(w.round, f.final_round) as in_round
@@ -95,7 +100,7 @@ with pages as (
            t.value, t.stated_as, t.source_id, p.parts, p.stated, p.source_id,
            abs(t.value - p.parts),
            'a source''s total against the sum of its own section figures'
-    from precision t join electorate_parts p using (election_id, measure, source_id)
+    from timed t join electorate_parts p using (election_id, measure, source_id)
     where t.tbl = 'electorate' and t.section = 'all' and t.qualifier = 'exact'
       and abs(t.value - p.parts) > t.tolerance + p.tol
 ), totals_vs_other_parts as (
@@ -108,7 +113,7 @@ with pages as (
       -- a source whose own exact total says what its parts say is compared by that total (pairs), so
       -- AOL's 610,753 and its three sections' sum are not two rows against one later total; the Sunderland
       -- Echo's sections (640,500) are compared, as its own total is a bound ("More than 640,000")
-      and not exists (select 1 from precision o where o.tbl = 'electorate' and o.section = 'all'
+      and not exists (select 1 from timed o where o.tbl = 'electorate' and o.section = 'all'
                       and o.election_id = p.election_id and o.measure = p.measure and o.source_id = p.source_id
                       and o.qualifier = 'exact' and abs(o.value - p.parts) <= o.tolerance + p.tol)
 ), electorate_total_vs_other_parts as (
@@ -129,7 +134,7 @@ with pages as (
            'sum of sections: ' || string_agg(distinct s.source_id, ', ' order by s.source_id),
            abs(a.votes - sum(s.votes)),
            'the canonical total against the sum of the canonical section counts'
-    from results a join results s
+    from canonical a join canonical s
       on s.election_id = a.election_id and s.candidate_id = a.candidate_id and s.section <> 'all'
     where a.section = 'all' and a.basis = 'reported'
     group by a.election_id, a.candidate_id, a.votes, a.source_id
@@ -139,8 +144,8 @@ with pages as (
            t.value, t.stated_as, t.source_id, r.votes, null, 'results',
            abs(t.value - r.votes),
            'valid votes reported against the sum of the canonical candidate counts'
-    from precision t
-    join (select election_id, section, sum(votes) as votes, count(votes) as n from results group by all) r
+    from timed t
+    join (select election_id, section, sum(votes) as votes, count(votes) as n from canonical group by all) r
       using (election_id, section)
     where t.tbl = 'electorate' and t.measure = 'valid_votes' and t.qualifier = 'exact'
       and r.n = (select count(*) from candidates c where c.election_id = t.election_id and c.status = 'stood')
@@ -150,7 +155,7 @@ with pages as (
            p.value, p.stated_as, p.source_id, r.share_pct, null, 'computed from counts in results',
            abs(p.value - r.share_pct),
            'a reported share against the share computed from the canonical counts'
-    from precision p join results r using (election_id, section, candidate_id)
+    from timed p join canonical r using (election_id, section, candidate_id)
     where p.tbl = 'votes' and p.measure = 'share_pct' and r.share_basis = 'derived'
       and ((p.qualifier = 'exact' and abs(p.value - r.share_pct) > p.tolerance)
         or (p.qualifier = 'more_than' and r.share_pct <= p.value - p.tolerance))
