@@ -284,9 +284,15 @@ def _characters(db, t, sources) -> list:
     def hidden(cell: str) -> str:
         return f"regexp_matches({cell}, '{invisible.CLASS}')" if t.hidden else "false"
 
+    def suspect(cell: str) -> str:
+        return f"ord({cell}) in ({openers})" + (f" or {hidden(cell)}" if t.hidden else "")
+
+    # almost every table has no such cell: one scan says so, cheaper to plan than the query below,
+    # a branch a column (the real package's 17 tables: 0.05 s, not 0.19 s)
+    if not db.rows(f"select 1 from {t.raw} where {' or '.join(suspect(ident(name)) for _, name in text)} limit 1"):
+        return []
     cells = " union all ".join(f"select _line, {k} as k, {ident(name)} as value, {source} as sid from {t.raw} "
-                               f"where ord({ident(name)}) in ({openers}) or {hidden(ident(name))}"
-                               for k, name in text)
+                               f"where {suspect(ident(name))}" for k, name in text)
     found = db.rows(f"select * from (select *, {hidden('value')} as invisible, ord(value) in ({openers}) "
                     f"and not regexp_matches(value, '{NUMBER_RE}') as formula from ({cells})) "
                     f"where invisible or formula order by _line, k")
