@@ -285,9 +285,8 @@ def test_datasette_serves_the_views_over_http(built):
 
 def test_build_works_within_validates_memory_bound_and_removes_its_spill_folder(tmp_path, monkeypatch):
     """build's connection is bounded as validate's reader's is: a memory limit (not DuckDB's
-    default, 80% of the machine) and a spill folder of its own, removed afterwards; two threads a
-    query, where validate's, whose steps run two at a time, have one. Unbounded, a 10^5-row
-    package's views took 24 GB and the kernel killed the build."""
+    default, 80% of the machine), two threads, and a spill folder of its own, removed afterwards.
+    Unbounded, a 10^5-row package's views took 24 GB and the kernel killed the build."""
     from tiny import tiny
 
     from labour2016 import api, cli
@@ -308,6 +307,6 @@ def test_build_works_within_validates_memory_bound_and_removes_its_spill_folder(
     finally:
         database.close()
     [(memory, threads, folder)] = seen
-    assert memory == reader[0] and (threads, reader[1]) == (2, 1)
+    assert (memory, threads) == reader[:2] == (reader[0], 2)
     assert memory != duckdb.connect().execute("select current_setting('memory_limit')").fetchone()[0]
     assert folder and folder != reader[2] and not os.path.exists(folder) and not os.path.exists(reader[2])

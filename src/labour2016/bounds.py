@@ -37,10 +37,6 @@ def config(timeout: float | None = TIMEOUT, memory_limit: str | None = MEMORY_LI
 # An in-memory database spills; a database file would be slower to write.
 WORK_MEMORY = "800MB"
 WORK_THREADS = 2
-# A connection whose work runs side_by_side gives each query one thread: the parts are the
-# parallelism. Two DuckDB threads a query, under two parts at once, had three or four threads
-# compete for two cores (validate at 10^6 rows: 80 s, of which 45 s in the kernel; 56 s and 33 s).
-SIDE_BY_SIDE_THREADS = 1
 
 
 class Workspace:
@@ -48,12 +44,12 @@ class Workspace:
     it spills into; close() (or leaving the `with` block) removes the folder, after the
     connection is closed."""
 
-    def __init__(self, purpose: str, threads: int = WORK_THREADS):
+    def __init__(self, purpose: str):
         import tempfile  # here, not above: `labour2016 query` imports this module for its defaults
 
         self.folder = tempfile.mkdtemp(prefix=f"labour2016-{purpose}-")
         # the keyword arguments of config() and of api.open_model(): no time bound, a job not a query
-        self.bounds = {"timeout": None, "memory_limit": WORK_MEMORY, "threads": threads, "spill": self.folder}
+        self.bounds = {"timeout": None, "memory_limit": WORK_MEMORY, "threads": WORK_THREADS, "spill": self.folder}
 
     def close(self) -> None:
         import shutil

@@ -41,11 +41,11 @@ class Database:
 
 def read(model) -> tuple[Database, list]:
     """Every resource read into one in-memory DuckDB, which then may touch no other file but its
-    spill folder. The files are read side by side, one a thread, each on a connection of its own,
-    and the steps then run side by side too: each query has one thread of DuckDB's."""
+    spill folder. The files are read side by side, one a thread (a small table is read by one
+    thread of DuckDB's), each on a connection of its own."""
     import duckdb
 
-    workspace = bounds.Workspace("validate", threads=bounds.SIDE_BY_SIDE_THREADS)
+    workspace = bounds.Workspace("validate")
     con = duckdb.connect(config=bounds.config(**workspace.bounds))
     resources = list(model.resources.values())
     try:
