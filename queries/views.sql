@@ -1360,10 +1360,16 @@ left join eligible_reports er using (election_id, section);
 -- Nothing is added across sections here: 2010's sections are equal thirds of a weighted electoral
 -- college, so its `all` row gives only what sources report for the whole college.
 create or replace view compare_contests as
-with keys as (
-    select election_id, section from results
+with reported as materialized (
+    -- results and turnout are each named once and computed once: a view is expanded again wherever a
+    -- query names it, and at 10^6 rows two copies of each, joined, outgrew build's 800 MB of memory
+    select * from results
+), turnouts as materialized (
+    select * from turnout
+), keys as (
+    select election_id, section from reported
     union
-    select election_id, section from turnout
+    select election_id, section from turnouts
 ), systems as (
     select election_id, section,
            string_agg(distinct electoral_system, '; ' order by electoral_system) as electoral_system,
@@ -1401,8 +1407,8 @@ select k.election_id, e.year, coalesce(y.electoral_system, c.electoral_system) a
        || 'nomination threshold and registered-supporter fee the rules table states for the contest' as why
 from keys k
 join elections e using (election_id)
-left join results w on w.election_id = k.election_id and w.section = k.section and w.candidate_id = e.winner_id
-left join turnout t on t.election_id = k.election_id and t.section = k.section
+left join reported w on w.election_id = k.election_id and w.section = k.section and w.candidate_id = e.winner_id
+left join turnouts t on t.election_id = k.election_id and t.section = k.section
 left join systems y on y.election_id = k.election_id and y.section = k.section
 left join contest_system c on c.election_id = k.election_id
 left join thresholds h on h.election_id = k.election_id
