@@ -104,8 +104,9 @@ def time_command(label: str, cmd: list[str], runs: int, warmup: int = 1, cwd: Pa
             t.exit_codes.append(done.returncode)
             t.peaks_mb.append(usage.ru_maxrss / 1024)
         if done.returncode != 0 and not t.note:
-            tail = (done.stderr or done.stdout).strip().splitlines()[-1:] or [""]
-            t.note = f"exit {done.returncode}: {tail[0][:120]}"
+            # the line naming the error, not the advice DuckDB prints after it
+            lines = (done.stderr or done.stdout).strip().splitlines() or [""]
+            t.note = f"exit {done.returncode}: {next((s for s in lines if 'Error' in s), lines[-1])[:120]}"
     print(f"  {label:55} {fmt_s(t.median)}  {t.note}", file=sys.stderr, flush=True)
     return t
 
@@ -429,6 +430,11 @@ def render(info: dict, real: dict[str, Timing], scaled: list[dict], args, starte
         prev = None
         for e in scaled:
             t = e[key]
+            if t.times and not t.ok:  # a run that failed is not a time: no rate, ratio or exponent
+                lines.append(f"| {e['rows']:,} | {e['total_rows']:,} | {t.label.split(' (')[0]} | "
+                             f"**failed** after {fmt_s(t.median)} | {t.note} | | | | {fmt_mb(t.peak_mb)} |")
+                prev = None
+                continue
             k = exponent(prev[key].median, t.median, prev["total_rows"], e["total_rows"]) if prev else None
             rps = e["total_rows"] / t.median if t.median else None
             r = ratio(e["frictionless"], t) if key != "frictionless" else None

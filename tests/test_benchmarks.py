@@ -4,6 +4,7 @@ import importlib.util
 import shutil
 import subprocess
 import sys
+from types import SimpleNamespace
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,25 @@ def test_each_copy_of_a_poll_is_another_poll(tmp_path):
     synth.generate(tmp_path, 3 * len(real))
     copied = polls(tmp_path)
     assert copied == [(f"{poll}-s{c}", f"{figure}-s{c}") for c in range(3) for poll, figure in real]
+
+
+def test_a_failed_run_is_reported_as_failed_not_as_a_time():
+    """A build that ran out of memory after 118 s is no 118 s build: no rate, ratio or exponent."""
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "benchmarks" / "bench.py")
+    bench = sys.modules["bench"] = importlib.util.module_from_spec(spec)  # its dataclass looks itself up
+    spec.loader.exec_module(bench)
+    run = bench.Timing
+    scaled = [{"rows": n, "total_rows": total,
+               "validate": run(f"labour2016 validate ({n:,})", [], [seconds], exit_codes=[0], peaks_mb=[900]),
+               "build": run(f"labour2016 build ({n:,})", [], [seconds * 2], exit_codes=[code], peaks_mb=[1500],
+                            note="exit 1: Out of Memory Error: failed to pin block" if code else ""),
+               "frictionless": run(f"frictionless validate ({n:,})", [], [seconds * 10], exit_codes=[0])}
+              for n, total, seconds, code in ((100_000, 1_137_844, 5.0, 0), (1_000_000, 11_376_825, 59.13, 1))]
+    args = SimpleNamespace(warmup=1, runs=10, scale_runs=1, scale_runs_large=1, frictionless_max=1_000_000)
+    text = bench.render({}, {}, scaled, args, "today", (0.0, 0.0))
+    builds = [line for line in text.splitlines() if line.startswith("| ") and "| labour2016 build |" in line]
+    assert builds == [
+        "| 100,000 | 1,137,844 | labour2016 build | 10.00 s | 1 run | 113,784 |  | 5.00x | 1.46 GB |",
+        "| 1,000,000 | 11,376,825 | labour2016 build | **failed** after 118.26 s | "
+        "exit 1: Out of Memory Error: failed to pin block | | | | 1.46 GB |",
+    ]
