@@ -385,7 +385,7 @@ def goals(real: dict[str, Timing], scaled: list[dict]) -> list[tuple[str, str, s
         k = exponent(prev["validate"].median, v.median, prev["total_rows"], big["total_rows"]) \
             if prev and prev["validate"].ok and v.ok else None
         out.append(("validate cost grows linearly (exponent 10^5 -> 10^6 at most 1.1)",
-                    "n/a" if k is None else f"{k:.2f}", verdict(None if k is None else k <= 1.1)))
+                    "n/a" if k is None else f"{k:.4f}", verdict(None if k is None else k <= 1.1)))
     return out
 
 
