@@ -18,8 +18,10 @@ def metadata(name: str, title: str, description: str) -> dict[bytes, bytes]:
     return {b"name": name.encode(), b"title": title.encode(), b"description": description.encode()}
 
 
-def write(con, name: str, title: str, description: str, fields: tuple[model.Field, ...], path: Path) -> int:
-    """Write table or view name of the DuckDB connection con to path; return its row count.
+def write(con, name: str, title: str, description: str, fields: tuple[model.Field, ...], path: Path,
+          source: str | None = None) -> int:
+    """Write table or view name of the DuckDB connection con to path (its rows read from table
+    source, where given); return its row count.
 
     The rows stream from DuckDB to the file a batch at a time, so a large view is never held
     whole in memory, where DuckDB's memory limit could not bound it."""
@@ -27,7 +29,7 @@ def write(con, name: str, title: str, description: str, fields: tuple[model.Fiel
     import pyarrow.parquet as pq
 
     cols = ", ".join(f"cast({ident(f.name)} as {f.type.duckdb}) as {ident(f.name)}" for f in fields)
-    batches = con.sql(f"select {cols} from {ident(name)}").to_arrow_reader()
+    batches = con.sql(f"select {cols} from {ident(source or name)}").to_arrow_reader()
     schema = pa.schema([batches.schema.field(f.name).with_metadata(
                             {b"description": f.description.encode(), b"type": f.type.name.encode()})
                         for f in fields], metadata=metadata(name, title, description))

@@ -105,24 +105,27 @@ def _translated_rows(db: sqlite3.Connection, view: catalog.View) -> Counter | No
         return None
 
 
-def store_view(con, db: sqlite3.Connection, view: catalog.View) -> str:
+def store_view(con, db: sqlite3.Connection, view: catalog.View, source: str | None = None) -> str:
     """Put view into db: as a SQLite view if its translation gives exactly DuckDB's rows (VIEW),
-    else as a table of DuckDB's rows typed from the view's Table Schema (COMPUTED)."""
+    else as a table of DuckDB's rows typed from the view's Table Schema (COMPUTED). DuckDB's rows
+    are read from table source where given, else from the view."""
     got = _translated_rows(db, view)
     if got is not None:
-        for rows in _batches(con, view.name, view.names):
+        for rows in _batches(con, source or view.name, view.names):
             got.subtract(map(_comparable, rows))
         if not any(got.values()):
             return VIEW
         db.execute(f"DROP VIEW {ident(view.name)}")
     db.execute(f"CREATE TABLE {ident(view.name)} ({', '.join(f'{ident(f.name)} {f.type.sqlite}' for f in view.fields)})")
-    _insert(db, view.name, _batches(con, view.name, view.names))
+    _insert(db, view.name, _batches(con, source or view.name, view.names))
     return COMPUTED
 
 
-def write(con, pkg: model.Package, path: Path, views: list[catalog.View]) -> dict[str, str]:
+def write(con, pkg: model.Package, path: Path, views: list[catalog.View],
+          computed: dict[str, str] | None = None) -> dict[str, str]:
     """Write every table and view of the DuckDB connection con (loaded from pkg) to a new SQLite
-    file; return each view's name -> VIEW or COMPUTED."""
+    file; return each view's name -> VIEW or COMPUTED. computed: view name -> a table of con
+    holding its rows, read in place of the view."""
     kinds = {}
     db = sqlite3.connect(path)
     try:
@@ -132,7 +135,7 @@ def write(con, pkg: model.Package, path: Path, views: list[catalog.View]) -> dic
                 _insert(db, resource.name, _batches(con, resource.name, resource.names))
             # in dependency order, so a view reads the views (or computed tables) before it
             for view in catalog.in_dependency_order(views):
-                kinds[view.name] = store_view(con, db, view)
+                kinds[view.name] = store_view(con, db, view, (computed or {}).get(view.name))
     finally:
         db.close()
     return kinds

@@ -79,11 +79,16 @@ def _write_databases(con, pkg: model.Package, out: Path, staged: list[tuple[Path
         n = parquet.write(con, resource.name, resource.title or resource.name, resource.description,
                           resource.fields, staged[-1][0])
         progress(f"{resource.name}: {n} rows -> parquet/{target.name}")
+    # Each view is computed once, into a temporary table (DuckDB spills it past the memory bound;
+    # `copy from database` leaves it out) that both the Parquet file and the SQLite copy read: at
+    # 10^6 rows, computing discrepancies and precision again for SQLite took 80 s.
+    computed = {view.name: f"computed_{view.name}" for view in views}
     for view in views:
+        con.execute(f"create temp table {sqlgen.ident(computed[view.name])} as select * from {sqlgen.ident(view.name)}")
         target = out / "parquet" / f"{view.name}.parquet"
         staged.append((_temporary(target), target))
-        n = parquet.write(con, view.name, view.question, f"{view.grain[0].upper()}{view.grain[1:]} ({view.path}).",
-                          view.fields, staged[-1][0])
+        parquet.write(con, view.name, view.question, f"{view.grain[0].upper()}{view.grain[1:]} ({view.path}).",
+                      view.fields, staged[-1][0], source=computed[view.name])
     progress(f"{len(views)} views -> parquet/<view>.parquet")
     target = out / DATABASE
     staged.append((_temporary(target), target))
@@ -94,7 +99,7 @@ def _write_databases(con, pkg: model.Package, out: Path, staged: list[tuple[Path
     progress(f"{len(pkg.resources)} tables and {len(views)} views -> {DATABASE}")
     target = out / SQLITE
     staged.append((_temporary(target), target))
-    return sqlite.write(con, pkg, staged[-1][0], views)
+    return sqlite.write(con, pkg, staged[-1][0], views, computed)
 
 
 def _write_all(pkg: model.Package, out: Path, staged: list[tuple[Path, Path]]) -> int:
