@@ -14,6 +14,7 @@ is, is said in its Datasette description (and returned by write).
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import sqlite3
 from collections import Counter
@@ -65,17 +66,18 @@ def _insert(db: sqlite3.Connection, name: str, batches) -> None:
         db.executemany(f"INSERT INTO {ident(name)} VALUES ({', '.join('?' * len(rows[0]))})", rows)
 
 
-def _comparable(row) -> int:
-    """A row as both engines give it, hashed: booleans as 0/1, floats to 9 significant digits (the two
-    engines may sum in a different order), so that equal answers hash equal."""
+def _comparable(row) -> bytes:
+    """A row as both engines give it, digested: booleans as 0/1, floats to 9 significant digits (the
+    two engines may sum in a different order), so that equal answers digest equal. A digest, not
+    hash(), under which -1 and -2 are equal."""
     out = []
     for v in row:
         if isinstance(v, bool):
             v = int(v)
         elif isinstance(v, float):
-            v = float(f"{v:.9g}")
-        out.append((v is None, type(v).__name__ if v is not None else "", v if v is not None else 0))
-    return hash(tuple(out))
+            v = float(f"{v:.9g}") + 0.0  # + 0.0: -0.0 is 0.0, as it compares
+        out.append(v)
+    return hashlib.blake2b(repr(out).encode(), digest_size=16).digest()
 
 
 def translate(view: catalog.View) -> str | None:
