@@ -70,6 +70,11 @@ class Timing:
     def ok(self) -> bool:
         return bool(self.times) and all(c == 0 for c in self.exit_codes)
 
+    @property
+    def failed(self) -> bool:
+        """Run and failed: its seconds are no time of the command (an extrapolation has no runs)."""
+        return bool(self.times) and not self.ok
+
     def as_dict(self) -> dict:
         return {"label": self.label, "cmd": self.cmd, "times": self.times, "exit_codes": self.exit_codes,
                 "median": self.median, "note": self.note, "skipped": self.skipped,
@@ -135,7 +140,7 @@ def spread(t: Timing) -> str:
 
 
 def ratio(a: Timing | None, b: Timing | None) -> float | None:
-    if not a or not b or a.median is None or not b.median:
+    if not a or not b or a.failed or b.failed or a.median is None or not b.median:
         return None
     return a.median / b.median
 
@@ -327,7 +332,7 @@ def scale(args, commands: set[str], workdir: Path) -> list[dict]:
             shutil.rmtree(pkg, ignore_errors=True)
             shutil.rmtree(workdir / f"build-{n}", ignore_errors=True)
     # frictionless beyond --frictionless-max: linear in total rows from the largest measured size
-    measured = [e for e in rows_out if e["frictionless"] and e["frictionless"].times]
+    measured = [e for e in rows_out if e["frictionless"] and e["frictionless"].ok]
     for e in rows_out:
         if e["frictionless"] is None:
             t = Timing(f"frictionless validate ({e['rows']:,})", [], skipped=True)
@@ -430,7 +435,7 @@ def render(info: dict, real: dict[str, Timing], scaled: list[dict], args, starte
         prev = None
         for e in scaled:
             t = e[key]
-            if t.times and not t.ok:  # a run that failed is not a time: no rate, ratio or exponent
+            if t.failed:  # no rate, ratio or exponent
                 lines.append(f"| {e['rows']:,} | {e['total_rows']:,} | {t.label.split(' (')[0]} | "
                              f"**failed** after {fmt_s(t.median)} | {t.note} | | | | {fmt_mb(t.peak_mb)} |")
                 prev = None

@@ -45,18 +45,14 @@ VIEW, COMPUTED = "view", "table"  # how a view is stored in the SQLite file
 BATCH = 20_000
 
 
-def _stored(column: str, duckdb_type: str) -> str:
-    if duckdb_type == "DATE":
-        return f"strftime({column}, '%Y-%m-%d')"
-    return f"cast({column} as double)" if duckdb_type.startswith("DECIMAL") else column
-
-
 def _batches(con, name: str, columns: list[str]):
-    """The rows of table or view name, a batch at a time, as SQLite stores them: DuckDB converts a
-    date to its ISO text and a decimal to a double, so no cell is converted in Python."""
+    """The rows of table or view name, a batch at a time, as SQLite stores them: DuckDB writes a date
+    as its ISO text, so no cell is converted in Python. (The view contracts allow no other type that
+    SQLite cannot take.)"""
     relation = con.sql(f"select * from {ident(name)}")
     types = dict(zip(relation.columns, map(str, relation.types)))
-    cursor = con.execute(f"select {', '.join(_stored(ident(c), types[c]) for c in columns)} from {ident(name)}")
+    cursor = con.execute("select " + ", ".join(f"strftime({ident(c)}, '%Y-%m-%d')" if types[c] == "DATE" else ident(c)
+                                               for c in columns) + f" from {ident(name)}")
     while rows := cursor.fetchmany(BATCH):
         yield rows
 
@@ -123,8 +119,7 @@ def store_view(con, db: sqlite3.Connection, view: catalog.View, source: str | No
     return COMPUTED
 
 
-def write(con, pkg: model.Package, path: Path, views: list[catalog.View],
-          computed: dict[str, str] | None = None) -> dict[str, str]:
+def write(con, pkg: model.Package, path: Path, views: list[catalog.View], computed: dict[str, str]) -> dict[str, str]:
     """Write every table and view of the DuckDB connection con (loaded from pkg) to a new SQLite
     file; return each view's name -> VIEW or COMPUTED. computed: view name -> a table of con
     holding its rows, read in place of the view."""
@@ -137,7 +132,7 @@ def write(con, pkg: model.Package, path: Path, views: list[catalog.View],
                 _insert(db, resource.name, _batches(con, resource.name, resource.names))
             # in dependency order, so a view reads the views (or computed tables) before it
             for view in catalog.in_dependency_order(views):
-                kinds[view.name] = store_view(con, db, view, (computed or {}).get(view.name))
+                kinds[view.name] = store_view(con, db, view, computed[view.name])
     finally:
         db.close()
     return kinds
