@@ -338,5 +338,5 @@ def test_a_view_stays_a_sqlite_view_only_where_it_gives_duckdbs_rows_as_often(tm
     fields = tuple(model.Field(name, model.TYPES[t]) for name, t in (("n", "integer"), ("s", "string"), ("d", "date")))
     view = replace(catalog.views()[0], name="v", fields=fields,
                    sql=f"create or replace view v as {translated};")
-    assert sqlite.store_view(con, db, view) == kind
+    assert sqlite.store_view(con, db, view, "v") == kind
     assert sorted(db.execute("select * from v").fetchall(), key=str) == sorted(rows, key=str)

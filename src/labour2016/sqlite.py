@@ -45,14 +45,12 @@ VIEW, COMPUTED = "view", "table"  # how a view is stored in the SQLite file
 BATCH = 20_000
 
 
-def _batches(con, name: str, columns: list[str]):
+def _batches(con, name: str, fields: tuple[model.Field, ...]):
     """The rows of table or view name, a batch at a time, as SQLite stores them: DuckDB writes a date
-    as its ISO text, so no cell is converted in Python. (The view contracts allow no other type that
-    SQLite cannot take.)"""
-    relation = con.sql(f"select * from {ident(name)}")
-    types = dict(zip(relation.columns, map(str, relation.types)))
-    cursor = con.execute("select " + ", ".join(f"strftime({ident(c)}, '%Y-%m-%d')" if types[c] == "DATE" else ident(c)
-                                               for c in columns) + f" from {ident(name)}")
+    as its ISO text, so no cell is converted in Python. The fields' Table Schema types are the
+    columns' (the view contracts hold it for views), and no other type needs converting."""
+    cursor = con.execute("select " + ", ".join(f"strftime({ident(f.name)}, '%Y-%m-%d')" if f.type.name == "date"
+                                               else ident(f.name) for f in fields) + f" from {ident(name)}")
     while rows := cursor.fetchmany(BATCH):
         yield rows
 
@@ -89,7 +87,7 @@ def translate(view: catalog.View) -> str | None:
 
 
 def _translated_rows(db: sqlite3.Connection, view: catalog.View) -> Counter | None:
-    """Create view as a SQLite view from its translation and count its rows (as _comparable hashes
+    """Create view as a SQLite view from its translation and count its rows (as _comparable digests
     them); None (and no view left) where it does not translate or SQLite cannot run it."""
     body = translate(view)
     if body is None:
@@ -103,19 +101,19 @@ def _translated_rows(db: sqlite3.Connection, view: catalog.View) -> Counter | No
         return None
 
 
-def store_view(con, db: sqlite3.Connection, view: catalog.View, source: str | None = None) -> str:
+def store_view(con, db: sqlite3.Connection, view: catalog.View, source: str) -> str:
     """Put view into db: as a SQLite view if its translation gives exactly DuckDB's rows (VIEW),
     else as a table of DuckDB's rows typed from the view's Table Schema (COMPUTED). DuckDB's rows
-    are read from table source where given, else from the view."""
+    are read from source, a table (or the view) of con holding them."""
     got = _translated_rows(db, view)
     if got is not None:
-        for rows in _batches(con, source or view.name, view.names):
+        for rows in _batches(con, source, view.fields):
             got.subtract(map(_comparable, rows))
         if not any(got.values()):
             return VIEW
         db.execute(f"DROP VIEW {ident(view.name)}")
     db.execute(f"CREATE TABLE {ident(view.name)} ({', '.join(f'{ident(f.name)} {f.type.sqlite}' for f in view.fields)})")
-    _insert(db, view.name, _batches(con, source or view.name, view.names))
+    _insert(db, view.name, _batches(con, source, view.fields))
     return COMPUTED
 
 
@@ -129,7 +127,7 @@ def write(con, pkg: model.Package, path: Path, views: list[catalog.View], comput
         with db:
             for resource in pkg.resources.values():
                 db.execute(create_table(resource))
-                _insert(db, resource.name, _batches(con, resource.name, resource.names))
+                _insert(db, resource.name, _batches(con, resource.name, resource.fields))
             # in dependency order, so a view reads the views (or computed tables) before it
             for view in catalog.in_dependency_order(views):
                 kinds[view.name] = store_view(con, db, view, computed[view.name])
