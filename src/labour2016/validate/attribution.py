@@ -13,7 +13,7 @@ pronoun or an unrecorded description ("He", "The winner"), and the row's notes m
 is: name the entity, or quote a description the entities table records. A speaker_as_named that
 names another entity is never resolved by notes.
 
-DuckDB judges the words (RE2 finds them) and returns only the failing rows.
+DuckDB judges the words (RE2 finds them, once for every text) and returns only the failing rows.
 """
 from __future__ import annotations
 
@@ -39,44 +39,69 @@ _QUOTED = r'["“]([^"”]+)["”]'  # a description quoted in notes
 # Words that refer without naming or describing anybody.
 _EMPTY = ["a", "an", "the", "he", "she", "they", "it", "him", "her", "them", "his", "hers", "its", "their",
           "theirs", "s", "this", "that", "these", "those", "who"]
+# The step's temporary table of the texts it judges: text, its words (ws) and, for notes, the
+# descriptions it quotes (quoted), whose words it holds too.
+_WORDS = "attribution_words"
 
 
-def _words(text: str) -> str:
-    """SQL: the words of a text, lowercased, as a list. DuckDB lowers a word's last Σ to σ where
-    Python's lower() gives ς; folding ς to σ matches a name however its case is written."""
-    return f"regexp_extract_all(replace(lower({text}), 'ς', 'σ'), '{_WORD}')"
+def _find_words(db, texts: list[str], notes: list[str]) -> None:
+    """Make _WORDS from SQL selects of one column, `text`: `texts` are judged by their words, `notes`
+    also by the descriptions they quote. Words are lowercased; DuckDB lowers a word's last Σ to σ
+    where Python's lower() gives ς, so ς is folded to σ and a name matches however its case is
+    written. One query finds every text's words: DuckDB compiles a Unicode class such as _WORD's
+    wherever a query names it (2 ms each), which cost more than the rows on the real package when
+    each rule's query found its own."""
+    def union(selects: list[str]) -> str:
+        return " union all ".join(selects) if selects else "select cast(null as varchar) as text"
+
+    db.con.execute(
+        f"create or replace temp table {_WORDS} as "
+        f"with notes as (select distinct text from ({union(notes)}) where text is not null), "
+        f"quoted as (select text, regexp_extract_all(text, '{_QUOTED}', 1) as quoted from notes), "
+        f"every as (select text from ({union(texts)}) union select text from notes "
+        f"union select unnest(quoted) from quoted) "
+        f"select e.text, regexp_extract_all(replace(lower(e.text), 'ς', 'σ'), '{_WORD}') as ws, "
+        f"coalesce(q.quoted, []) as quoted from every e left join quoted q using (text) where e.text is not null")
 
 
-def _lexicon(db, entities, key: str, description: str) -> str:
+def _entity_texts(entities, description: str | None) -> list[str]:
+    return [f"select {ident(c)} as text from {entities.raw}" for c in ("name", description) if c]
+
+
+def _lexicon(db, entities, key: str, description: str | None) -> str:
     """SQL CTEs: k(empty), _EMPTY as the query's one parameter; naming(word, entity, ord), each
     entity's naming word (the last word of its name) with the entity's line; recorded(entity,
-    words), every word of its name and description. The words are found once a step, into
-    temporary tables: DuckDB compiles a Unicode class such as _WORD's wherever a query names it
-    (2 ms each), which cost more than the rows on the real package."""
-    name, desc = _words("coalesce(name, '')"), _words(f"coalesce({description}, '')")
-    words = (f"select {key} as entity, _line as ord, {name} as nw, {desc} as dw from {entities.raw} "
-             f"where {key} is not null")
+    words), every word of its name and description. The entities' words go into a temporary table,
+    made once a step for each entity table and key."""
+    dw, desc = ("coalesce(d.ws, [])", f"left join {_WORDS} d on d.text = e.{ident(description)}") if description \
+        else ("[]::varchar[]", "")
+    words = (f"select e.{ident(key)} as entity, e._line as ord, coalesce(n.ws, []) as nw, {dw} as dw "
+             f"from {entities.raw} e left join {_WORDS} n on n.text = e.name {desc} where e.{ident(key)} is not null")
     lex = "lexicon_" + hashlib.sha1(words.encode()).hexdigest()[:16]  # one table per entity table and key
-    db.con.execute(f"create temp table if not exists {lex} as {words}")
+    db.con.execute(f"create or replace temp table {lex} as {words}")
     return (f"k as (select ?::varchar[] as empty), "
             f"naming as (select nw[-1] as word, entity, ord from {lex} where len(nw) > 0), "
             f"recorded as (select entity, flatten(list(nw || dw)) as words from {lex} group by entity)")
 
 
-def _describes(phrase: str, recorded: str) -> str:
-    """SQL: the phrase has words other than _EMPTY's, and every one is in the list `recorded`."""
-    content = f"list_filter({_words(phrase)}, lambda w: not list_contains(k.empty, w))"
+def _describes(words: str, recorded: str) -> str:
+    """SQL: the list `words` has words other than _EMPTY's, and every one is in the list `recorded`."""
+    content = f"list_filter({words}, lambda w: not list_contains(k.empty, w))"
     return f"coalesce(len({content}) > 0 and list_has_all({recorded}, {content}), false)"
 
 
 def _told(pending: str) -> str:
     """SQL CTE told(note, person): the pairs of the CTE `pending` (note, person) whose notes say
     who the person is: they name the person, or quote a description recorded for them."""
-    quoted = f"regexp_extract_all(p.note, '{_QUOTED}', 1)"
-    return (f"told as (select p.note, p.person from {pending} p join naming n on n.entity = p.person "
-            f"and list_contains({_words('p.note')}, n.word) union select p.note, p.person from {pending} p "
-            f"cross join k join recorded r on r.entity = p.person "
-            f"where list_bool_or(list_transform({quoted}, lambda q: {_describes('q', 'r.words')})))")
+    return (f"told as (select p.note, p.person from {pending} p join {_WORDS} w on w.text = p.note "
+            f"join naming n on n.entity = p.person and list_contains(w.ws, n.word) "
+            f"union select q.note, q.person from (select p.note, p.person, unnest(w.quoted) as phrase "
+            f"from {pending} p join {_WORDS} w on w.text = p.note) q join {_WORDS} qw on qw.text = q.phrase "
+            f"cross join k join recorded r on r.entity = q.person where {_describes('qw.ws', 'r.words')})")
+
+
+def _notes(t, alias: str = "") -> str:
+    return f"{alias}{_NOTES}" if _NOTES in t.resource.names else "cast(null as varchar)"
 
 
 def _entities(db, t):
@@ -89,29 +114,28 @@ def _entities(db, t):
     return None
 
 
-def _check(db, t, entities, key) -> list:
+def _check(db, t, entities, key, lexicon: str) -> list:
     out = [WITHOUT(t.file, line, _SPEAKER, speaker, "a speaker is given but speaker_as_named is empty: the text names "
                                                    "nobody")
            for line, speaker in db.rows(f"select _line, {_SPEAKER} from {t.raw} where {_SPEAKER} is not null "
                                         f"and {_AS_NAMED} is null order by _line")]
-    desc = "description" if "description" in entities.resource.names else "cast(null as varchar)"
-    notes = f"s.{_NOTES}" if _NOTES in t.resource.names else "cast(null as varchar)"
+    notes = _notes(t, "s.")
     key = ident(key)
     # a dangling speaker_id is crossref's foreign-key; `other` is the first other entity the words
     # name (by word, then by the entity's line)
     rows = db.rows(
-        f"with {_lexicon(db, entities, key, desc)}, "
+        f"with {lexicon}, "
         f"judged as (select distinct s.{_SPEAKER} as person, s.{_AS_NAMED} as words, coalesce({notes}, '') as note "
         f"from {t.raw} s semi join {entities.raw} e on e.{key} = s.{_SPEAKER} "
         f"where s.{_SPEAKER} is not null and s.{_AS_NAMED} is not null), "
         f"tokens as (select words, unnest(ws) as word, generate_subscripts(ws, 1) as pos "
-        f"from (select distinct words, {_words('words')} as ws from judged)), "
+        f"from (select distinct j.words, w.ws from judged j join {_WORDS} w on w.text = j.words)), "
         f"hits as (select words, pos, n.entity, n.ord from tokens join naming n using (word)), "
         f"named as (select j.person, j.words, j.note, coalesce(bool_or(h.entity = j.person), false) as own, "
         f"min_by(h.entity, [h.pos, h.ord]) filter (where h.entity != j.person) as other "
         f"from judged j left join hits h using (words) group by all), "
-        f"failing as (select n.* from named n cross join k left join recorded r on r.entity = n.person "
-        f"where not n.own and not {_describes('n.words', 'r.words')}), "
+        f"failing as (select n.* from named n cross join k join {_WORDS} w on w.text = n.words "
+        f"left join recorded r on r.entity = n.person where not n.own and not {_describes('w.ws', 'r.words')}), "
         f"pending as (select distinct note, person from failing where other is null), {_told('pending')} "
         f"select s._line, s.{_SPEAKER}, s.{_AS_NAMED}, f.other from {t.raw} s join failing f "
         f"on f.person = s.{_SPEAKER} and f.words = s.{_AS_NAMED} and f.note = coalesce({notes}, '') "
@@ -125,42 +149,51 @@ def _check(db, t, entities, key) -> list:
     return out
 
 
-def _credited(db, t, entities, candidates) -> list:
-    notes = f"s.{_NOTES}" if _NOTES in t.resource.names else "cast(null as varchar)"
-    out = []
-    for span in t.resource.spans:
-        col = ident(span)
-        # failing: the rows whose words name another candidate of the contest, and not the one credited
-        rows = db.rows(
-            f"with {_lexicon(db, entities, 'entity_id', 'description')}, "
-            f"running as (select distinct election_id, candidate_id from {candidates.raw} "
-            f"where election_id is not null and candidate_id is not null), "
-            f"hits as (select distinct words, n.entity from (select words, unnest({_words('words')}) as word "
-            f"from (select distinct {col} as words from {t.raw} where candidate_id is not null)) join naming n using (word)), "
-            f"failing as (select s._line, s.election_id as contest, s.candidate_id as person, s.{col} as words, "
-            f"coalesce({notes}, '') as note from {t.raw} s "
-            f"anti join hits h on h.words = s.{col} and h.entity = s.candidate_id "
-            f"where exists (select 1 from hits h join running c on c.candidate_id = h.entity "
-            f"where h.words = s.{col} and c.election_id = s.election_id and h.entity != s.candidate_id)), "
-            f"pending as (select distinct note, person from failing), {_told('pending')} "
-            f"select f._line, f.contest, f.person, f.words from failing f "
-            f"anti join told o on o.note = f.note and o.person = f.person order by f._line", [_EMPTY])
-        out += [CREDITED(t.file, line, span, words, f"{span} names another candidate of {contest}, not {person}, and "
-                                                     f"the notes do not say it is them")
-                for line, contest, person, words in rows]
-    return out
+def _credited(db, credited: list, candidates, lexicon: str) -> list:
+    """One query for every verbatim span of every table in `credited`: a query costs DuckDB about
+    10 ms to plan and start whatever its rows, more than the real package's rows take."""
+    spans = [(t, span) for t in credited for span in t.resource.spans]
+    rows_of = " union all ".join(
+        f"select {k} as src, s._line, s.election_id as contest, s.candidate_id as person, s.{ident(span)} as words, "
+        f"coalesce({_notes(t, 's.')}, '') as note from {t.raw} s where s.candidate_id is not null"
+        for k, (t, span) in enumerate(spans))
+    # hits: the entities each text names; failing: the rows whose words name a candidate of the
+    # contest (`named`) and not the one credited (so the one named is another). Each row is joined
+    # where it is read: holding the spans' rows at once cost more than judging them
+    rows = db.rows(
+        f"with {lexicon}, hits as (select w.text as words, n.entity "
+        f"from (select text, unnest(ws) as word from {_WORDS}) w join naming n using (word)), "
+        f"named as (select h.words, c.election_id as contest from hits h join {candidates.raw} c "
+        f"on c.candidate_id = h.entity where c.election_id is not null), "
+        f"failing as (select s.* from ({rows_of}) s semi join named n on n.words = s.words and n.contest = s.contest "
+        f"anti join hits h on h.words = s.words and h.entity = s.person), "
+        f"pending as (select distinct note, person from failing), {_told('pending')} "
+        f"select f.src, f._line, f.contest, f.person, f.words from failing f "
+        f"anti join told o on o.note = f.note and o.person = f.person order by f.src, f._line", [_EMPTY])
+    return [CREDITED(spans[k][0].file, line, spans[k][1], words,
+                     f"{spans[k][1]} names another candidate of {contest}, not {person}, and the notes do not say it "
+                     f"is them")
+            for k, line, contest, person, words in rows]
 
 
 def check(db) -> list:
-    out = []
     entities, candidates = db.table("entities"), db.table("candidates")
-    if entities is not None and candidates is not None and {"entity_id", "name", "description"} <= set(
-            entities.resource.names):
-        for t in db.with_fields("election_id", "candidate_id"):
-            if t.resource.spans:
-                out += _credited(db, t, entities, candidates)
-    for t in db.with_fields(_SPEAKER, _AS_NAMED):
-        found = _entities(db, t)
-        if found is not None:
-            out += _check(db, t, *found)
+    credited = [t for t in db.with_fields("election_id", "candidate_id") if t.resource.spans] \
+        if entities is not None and candidates is not None and {"entity_id", "name", "description"} <= set(
+            entities.resource.names) else []
+    speakers = [(t, *found) for t in db.with_fields(_SPEAKER, _AS_NAMED) if (found := _entities(db, t)) is not None]
+    if not credited and not speakers:
+        return []
+    described = {e.resource.name: "description" if "description" in e.resource.names else None
+                 for e in [entities] * bool(credited) + [e for _, e, _ in speakers]}
+    texts = [f"select {ident(span)} as text from {t.raw} where candidate_id is not null"
+             for t in credited for span in t.resource.spans]
+    texts += [f"select {_AS_NAMED} as text from {t.raw}" for t, _, _ in speakers]
+    texts += [s for name, desc in described.items() for s in _entity_texts(db.table(name), desc)]
+    _find_words(db, texts, [f"select {_notes(t)} as text from {t.raw}" for t in credited + [t for t, _, _ in speakers]])
+    out = []
+    if credited:
+        out += _credited(db, credited, candidates, _lexicon(db, entities, "entity_id", "description"))
+    for t, target, key in speakers:
+        out += _check(db, t, target, key, _lexicon(db, target, key, described[target.resource.name]))
     return out
