@@ -46,6 +46,19 @@ def test_quote_never_closed(tmp_path):
     assert problems(pkg) == [("data/entities.csv", 5, None, None, "source-error")]
 
 
+def test_quote_never_closed_after_a_cell_of_two_lines(tmp_path):
+    # DuckDB's reader of one thread, which a quoted line break needs, reads an open quote as a
+    # value that runs to the end of the file: the csv module names its line first
+    pkg = tiny(tmp_path, entities=ENTITIES.replace("A fictional party.", '"A fictional\nparty."')
+               + 'carol-example,Carol Example,person,"A fictional candidate.,,fictional-result\n')
+    assert problems(pkg) == [("data/entities.csv", 6, None, None, "source-error")]
+
+
+def test_quote_inside_an_unquoted_cell_is_a_value(tmp_path):
+    pkg = tiny(tmp_path, entities=ENTITIES.replace("A fictional party.", 'A fictional 5" party.'))
+    assert problems(pkg) == []
+
+
 def test_cells_short_of_the_header_and_beyond_it(tmp_path):
     pkg = tiny(tmp_path, candidates=(
         "test-leadership-2016,alice-example,true,stood,,,fictional-result,Alice Example won 300 votes,,,,,,extra\n"
