@@ -56,6 +56,7 @@ class Table:
     k: int
     rows: int
     hidden: bool  # whether a cell may hold a character no editor shows (labour2016.invisible)
+    line: str  # SQL: a row's line in the file, from `base`
 
     @property
     def raw(self) -> str:
@@ -70,6 +71,21 @@ class Table:
     @property
     def file(self) -> str:
         return self.resource.path
+
+    @property
+    def base(self) -> str:
+        """The table the views `raw` and `typed` select from."""
+        return f"t{self.k}"
+
+    def typed_cells(self, name: str) -> str:
+        """SQL: the column of `base` that the view `typed` names `name`. A query reading many
+        columns of many tables reads them here: DuckDB plans a view wherever a query names it."""
+        i = self.resource.names.index(name)
+        return f"{self.base}.{_typed_column(i, self.resource.fields[i])}"
+
+    def raw_cells(self, name: str) -> str:
+        """SQL: the column of `base` that the view `raw` names `name`."""
+        return f"{self.base}.r{self.resource.names.index(name)}"
 
 
 def _scan(path) -> tuple[int, int, int, bool, bytes, bool]:
@@ -147,13 +163,16 @@ def _number_lines(con, k: int, n: int) -> None:
         f"{_breaks(n)} as b from t{k}) where b > 0) o on x.rowid > o.r where t{k}.rowid = x.rowid")
 
 
+def _typed_column(i: int, f: model.Field) -> str:
+    return f"v{i}" if f.type.name != "string" else f"r{i}"
+
+
 def _views(con, resource: model.Resource, k: int, line: str) -> None:
     from .sqlgen import ident
 
     names = [ident(f.name) for f in resource.fields]
     raw = ", ".join(f"r{i} as {name}" for i, name in enumerate(names))
-    typed = ", ".join(f"{'v' if f.type.name != 'string' else 'r'}{i} as {name}"
-                      for i, (f, name) in enumerate(zip(resource.fields, names)))
+    typed = ", ".join(f"{_typed_column(i, f)} as {name}" for i, (f, name) in enumerate(zip(resource.fields, names)))
     con.execute(f"create or replace view t{k}_raw as select {line} as {LINE}, {raw} from t{k}")
     con.execute(f"create or replace view t{k}_typed as select {line} as {LINE}, {typed} from t{k}")
 
@@ -219,7 +238,7 @@ def load(con, resource: model.Resource, k: int) -> tuple[Table | None, list[Prob
         con.execute(f"delete from t{k} where {blank}")
         rows -= len(problems)
     _views(con, resource, k, line)
-    return Table(resource, k, rows, hidden), problems
+    return Table(resource, k, rows, hidden, f"t{k}.{line}" if inner else f"(t{k}.rowid + 2)"), problems
 
 
 def _undecodable(resource: model.Resource) -> list[Problem]:

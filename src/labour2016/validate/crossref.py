@@ -31,13 +31,12 @@ _NAMES_A_CANDIDATE = ("candidate_id", "winner_id")
 _CONTEST = "election_id"
 
 
-def _dangling(db, t, fields, target, target_fields) -> list[tuple]:
-    """(line, values) of the rows of t whose fields, all present, match no row of target."""
+def _dangling(t, fields, target, target_fields) -> str:
+    """SQL: (line, values) of the rows of t whose fields, all present, match no row of target."""
     on = " and ".join(f"s.{ident(a)} = o.{ident(b)}" for a, b in zip(fields, target_fields))
     present = " and ".join(f"s.{ident(a)} is not null" for a in fields)
     cols = ", ".join(f"s.{ident(a)}" for a in fields)
-    return db.rows(f"select s._line, [{cols}] from {t.raw} s anti join {target.raw} o on {on} "
-                   f"where {present} order by s._line")
+    return f"select s._line, [{cols}] from {t.raw} s anti join {target.raw} o on {on} where {present}"
 
 
 def _nearest(db, target, fields, values) -> str:
@@ -57,41 +56,48 @@ def _nearest(db, target, fields, values) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
-def check(db) -> list:
-    out, dangling = [], set()  # (table, field, line): already reported as a foreign-key error
+def _keys(db) -> list[tuple]:
+    """(table, fields, target, target fields) of each foreign key whose tables were read, a table's
+    single fields first: a composite key whose election_id names no election is that key's problem,
+    reported once, not again as the composite's."""
+    keys = []
     for t in db.tables.values():
-        # single fields first: a composite key whose election_id names no election is that key's
-        # problem, reported once, not again as the composite's
         for fk in sorted(t.resource.foreign_keys, key=lambda k: len(k.fields)):
             target = db.table(fk.resource or t.resource.name)
-            if target is None:
-                continue  # the model refused a key to a missing resource; an unreadable one is reported
-            fields = list(fk.fields)
-            if not set(fk.reference) <= set(target.resource.names):
-                continue  # the model refused a key to fields the target lacks
-            for line, values in _dangling(db, t, fields, target, list(fk.reference)):
-                if any((t.resource.name, f, line) in dangling for f in fields):
-                    continue
-                dangling.update((t.resource.name, f, line) for f in fields)
-                near = _nearest(db, target, list(fk.reference), values)
-                out.append(FOREIGN_KEY(t.file, line, ",".join(fields), "|".join(values),
-                                       f"no {target.resource.name} row has {','.join(fk.reference)} = this value"
-                                       + near, target=target.file))
+            # the model refused a key to a missing resource or to fields the target lacks; an
+            # unreadable target is reported
+            if target is not None and set(fk.reference) <= set(target.resource.names):
+                keys.append((t, list(fk.fields), target, list(fk.reference)))
+    return keys
+
+
+def _contests(db) -> list[tuple]:
+    """(table, column) of each candidate a table names beside its contest, not already a foreign key."""
     cands = db.table(_CANDIDATES)
-    if cands is None:
-        return out
-    for column in _NAMES_A_CANDIDATE:
-        key = [_CONTEST, column]
-        for t in db.with_fields(*key):
-            if t is cands or t.resource.name in _ASKED_ABOUT:
+    return [(t, column) for column in _NAMES_A_CANDIDATE for t in db.with_fields(_CONTEST, column)
+            if cands is not None and t is not cands and t.resource.name not in _ASKED_ABOUT
+            and not any(sorted(fk.fields) == sorted([_CONTEST, column]) for fk in t.resource.foreign_keys)]
+
+
+def check(db) -> list:
+    keys, contests, cands = _keys(db), _contests(db), db.table(_CANDIDATES)
+    found = db.each([_dangling(*key) for key in keys]
+                    + [_dangling(t, [_CONTEST, column], cands, [_CONTEST, "candidate_id"]) for t, column in contests])
+    out, dangling = [], set()  # (table, field, line): already reported as a foreign-key error
+    for (t, fields, target, reference), rows in zip(keys, found):
+        for line, values in rows:
+            if any((t.resource.name, f, line) in dangling for f in fields):
                 continue
-            if any(sorted(fk.fields) == sorted(key) for fk in t.resource.foreign_keys):
-                continue  # already a foreign key
-            for line, (contest, person) in _dangling(db, t, key, cands, [_CONTEST, "candidate_id"]):
-                if {(t.resource.name, _CONTEST, line), (t.resource.name, column, line)} & dangling:
-                    continue  # an id that names no entity or election at all is reported once, as foreign-key
-                elsewhere = _nearest(db, cands, [_CONTEST, "candidate_id"], [contest, person])
-                out.append(NOT_IN_CONTEST(t.file, line, ",".join(key), f"{contest}|{person}",
-                                          f"{column} is not a candidate of this election" + elsewhere,
-                                          target=cands.file, named=column))
+            dangling.update((t.resource.name, f, line) for f in fields)
+            out.append(FOREIGN_KEY(t.file, line, ",".join(fields), "|".join(values),
+                                   f"no {target.resource.name} row has {','.join(reference)} = this value"
+                                   + _nearest(db, target, reference, values), target=target.file))
+    for (t, column), rows in zip(contests, found[len(keys):]):
+        for line, (contest, person) in rows:
+            if {(t.resource.name, _CONTEST, line), (t.resource.name, column, line)} & dangling:
+                continue  # an id that names no entity or election at all is reported once, as foreign-key
+            elsewhere = _nearest(db, cands, [_CONTEST, "candidate_id"], [contest, person])
+            out.append(NOT_IN_CONTEST(t.file, line, f"{_CONTEST},{column}", f"{contest}|{person}",
+                                      f"{column} is not a candidate of this election" + elsewhere,
+                                      target=cands.file, named=column))
     return out

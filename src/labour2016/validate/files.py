@@ -38,6 +38,19 @@ class Database:
     def rows(self, sql: str, params: list | None = None) -> list[tuple]:
         return self.con.execute(sql, params or []).fetchall()
 
+    def each(self, queries: list[str], params: list | None = None) -> list[list[tuple]]:
+        """The rows of each query, asked of DuckDB as one (`union all`), each query's ordered by all
+        its columns. DuckDB takes a millisecond or two to plan and start a query whatever its rows,
+        more than a rule's query over most of the real package's tables takes. The queries give
+        columns of the same types; `params` are theirs, in order."""
+        if not queries:
+            return []
+        union = " union all ".join(f"select {k} as _query, * from ({q})" for k, q in enumerate(queries))
+        out: list[list[tuple]] = [[] for _ in queries]
+        for k, *row in self.rows(f"select * from ({union}) order by all", params):
+            out[k].append(tuple(row))
+        return out
+
 
 def read(model) -> tuple[Database, list]:
     """Every resource read into one in-memory DuckDB, which then may touch no other file but its

@@ -59,28 +59,32 @@ _CHECKS = {
 _LENGTH_HINTS = {"minLength": "the value is too short for the schema", "maxLength": "the value is too long for the schema"}
 
 
-def _type_errors(db, t) -> tuple[list, set]:
-    """type-error problems, and the (line, field) cells they name."""
-    parts, params = [], []
-    for f in t.resource.fields:
-        name = ident(f.name)
-        if f.type.name != "string":
-            bad, extra = f"r.{name} is not null and y.{name} is null", []
-        elif f.syntax:
-            bad, extra = f"r.{name} is not null and not regexp_full_match(r.{name}, ?)", [f.syntax]
-        else:
-            continue
-        parts.append(f"select r._line, ? as field, r.{name} as value from {t.raw} r join {t.typed} y using (_line) "
-                     f"where {bad}")
-        params += [f.name, *extra]
-    if not parts:
-        return [], set()
-    fields = {f.name: f for f in t.resource.fields}
-    found = db.rows(" union all ".join(parts), params)
-    problems = [TYPE_ERROR(t.file, line, name, value, f"not {fields[name].type.expected}"
-                           + (f" ({fields[name].format})" if fields[name].format != "default" else ""))
-                for line, name, value in found]
-    return problems, {(line, name) for line, name, _ in found}
+def _type_errors(db) -> tuple[list, set]:
+    """type-error problems, and the (table, line, field) cells they name: one query."""
+    queries, params, tables = [], [], []
+    for t in db.tables.values():
+        parts = []
+        for f in t.resource.fields:
+            raw = t.raw_cells(f.name)
+            if f.type.name != "string":
+                bad, extra = f"{raw} is not null and {t.typed_cells(f.name)} is null", []
+            elif f.syntax:
+                bad, extra = f"{raw} is not null and not regexp_full_match({raw}, ?)", [f.syntax]
+            else:
+                continue
+            parts.append(f"select {t.line} as _line, ? as field, {raw} as value from {t.base} where {bad}")
+            params += [f.name, *extra]
+        if parts:
+            queries.append(" union all ".join(parts))
+            tables.append(t)
+    problems, cells = [], set()
+    for t, found in zip(tables, db.each(queries, params)):
+        for line, name, value in found:
+            f = t.resource.field(name)
+            problems.append(TYPE_ERROR(t.file, line, name, value, f"not {f.type.expected}"
+                                       + (f" ({f.format})" if f.format != "default" else "")))
+            cells.add((t.resource.name, line, name))
+    return problems, cells
 
 
 class _NoPandas:
@@ -157,10 +161,8 @@ def _distinct(db, groups: list[tuple[dict, list]]):
     for g, (_, members) in enumerate(groups):
         by_type.setdefault(members[0][1].type.duckdb, []).append(g)
     for n, numbers in enumerate(by_type.values()):
-        parts = " union all ".join(
-            f"select distinct {g} as g, v from ("
-            + " union all ".join(f"select {ident(f.name)} as v from {t.typed}" for t, f in groups[g][1]) + ")"
-            for g in numbers)
+        parts = "select distinct g, v from (" + " union all ".join(
+            f"select {g} as g, {t.typed_cells(f.name)} as v from {t.base}" for g in numbers for t, f in groups[g][1]) + ")"
         table = f"constraint_values_{n}"
         db.con.execute(f"create or replace temp table {table} as {parts}")
         ((count,),) = db.rows(f"select count(*) from {table}")
@@ -234,8 +236,13 @@ def _constraints(db) -> list:
             rows = db.rows(f"select y._line, r.{col} from {t.typed} y join {t.raw} r using (_line) where "
                            f"list_contains(?, y.{col})" + (f" or (y.{col} is null and r.{col} is null)"
                                                             if None in values else ""), [present])
-            out += [_constraint_error(t, f.name, c, key, value, line) for line, value in rows]
-    return out
+            out += [(t.k, line, t.resource.names.index(f.name), _constraint_error(t, f.name, c, key, value, line))
+                    for line, value in rows]
+    # by cell, then constraint: not the order DuckDB found the distinct values in
+    return [p for *_, p in sorted(out, key=lambda x: (*x[:3], _ORDER.index(x[3].constraint)))]
+
+
+_ORDER = ("required", "enum", "pattern", "minLength", "maxLength", "minimum", "maximum")
 
 
 def _constraint_error(t, name: str, c: dict, key: str, value, line: int):
@@ -268,32 +275,14 @@ def _names(text: str) -> str:
 
 
 def _characters(db, t, sources) -> list:
-    """The text cells holding a character no editor shows (accepted in a verbatim span its source,
-    when at hand, has verbatim) or opening as a formula: one query over the table's text columns,
-    which returns only those cells."""
-    text = [(k, f.name) for k, f in enumerate(t.resource.fields) if f.type.name == "string"]
-    if not text:
-        return []
+    """The text cells of t holding a character no editor shows (accepted in a verbatim span its
+    source, when at hand, has verbatim) or opening as a formula: one query over the table's text
+    columns, which returns only those cells."""
+    text = _text(t)
     source = "source_id" if "source_id" in t.resource.names else "null"
-    # the patterns are constants of labour2016, never a package's; a file the reader found no
-    # invisible character in needs no search for one
-    # ord() of a cell's first character sorts out the cells that may be formulas, six times faster
-    # than a pattern: at 10^6 rows every table's text columns are 10^8 cells
-    openers = ", ".join(str(ord(c)) for c in FORMULA_OPENERS)
-
-    def hidden(cell: str) -> str:
-        return f"regexp_matches({cell}, '{invisible.CLASS}')" if t.hidden else "false"
-
-    def suspect(cell: str) -> str:
-        return f"ord({cell}) in ({openers})" + (f" or {hidden(cell)}" if t.hidden else "")
-
-    # almost every table has no such cell: one scan says so, cheaper to plan than the query below,
-    # a branch a column (the real package's 17 tables: 0.05 s, not 0.19 s)
-    if not db.rows(f"select 1 from {t.raw} where {' or '.join(suspect(ident(name)) for _, name in text)} limit 1"):
-        return []
     cells = " union all ".join(f"select _line, {k} as k, {ident(name)} as value, {source} as sid from {t.raw} "
-                               f"where {suspect(ident(name))}" for k, name in text)
-    found = db.rows(f"select * from (select *, {hidden('value')} as invisible, ord(value) in ({openers}) "
+                               f"where {_suspect(t, ident(name))}" for k, name in text)
+    found = db.rows(f"select * from (select *, {_hidden(t, 'value')} as invisible, ord(value) in ({_OPENERS}) "
                     f"and not regexp_matches(value, '{NUMBER_RE}') as formula from ({cells})) "
                     f"where invisible or formula order by _line, k")
     names = dict(text)
@@ -309,48 +298,79 @@ def _characters(db, t, sources) -> list:
     return out
 
 
-def _repeats(db, t, columns: list[str]) -> list[tuple]:
-    """(line, values, first line) of each row whose values of `columns` an earlier row has (a
+def _text(t) -> list[tuple[int, str]]:
+    return [(k, f.name) for k, f in enumerate(t.resource.fields) if f.type.name == "string"]
+
+
+# The patterns are constants of labour2016, never a package's; a file the reader found no invisible
+# character in needs no search for one. ord() of a cell's first character sorts out the cells that
+# may be formulas, six times faster than a pattern: at 10^6 rows every table's text columns are 10^8
+# cells.
+_OPENERS = ", ".join(str(ord(c)) for c in FORMULA_OPENERS)
+
+
+def _hidden(t, cell: str) -> str:
+    return f"regexp_matches({cell}, '{invisible.CLASS}')" if t.hidden else "false"
+
+
+def _suspect(t, cell: str) -> str:
+    return f"ord({cell}) in ({_OPENERS})" + (f" or {_hidden(t, cell)}" if t.hidden else "")
+
+
+def _suspects(db) -> list:
+    """The tables with a text cell that may hide a character or open as a formula. Almost every
+    table has none: one query over every table says which, cheaper to plan than _characters'."""
+    tables = [t for t in db.tables.values() if _text(t)]
+    found = db.each([f"select 1 from {t.base} where {' or '.join(_suspect(t, t.raw_cells(name)) for _, name in _text(t))} "
+                     f"limit 1" for t in tables])
+    return [t for t, rows in zip(tables, found) if rows]
+
+
+def _repeats(t, columns: list[str]) -> str:
+    """SQL: (line, values, first line) of each row whose values of `columns` an earlier row has (a
     missing value counts as "" in a key, as frictionless reads it)."""
-    keys = ", ".join(f"coalesce({ident(c)}, '') as k{i}" for i, c in enumerate(columns))
+    keys = ", ".join(f"coalesce({t.raw_cells(c)}, '') as k{i}" for i, c in enumerate(columns))
     ks = ", ".join(f"k{i}" for i in range(len(columns)))
     # a hash of the keys finds the repeated ones; only their rows are ordered to name the first
-    return db.rows(f"with k as (select _line, {keys} from {t.raw}) "
-                   f"select _line, key, first from (select _line, [{ks}] as key, min(_line) over (partition by {ks}) "
-                   f"as first from k semi join (select {ks} from k group by all having count(*) > 1) d using ({ks})) "
-                   f"where _line > first order by _line")
+    return (f"with k as (select {t.line} as _line, {keys} from {t.base}) "
+            f"select _line, key, first from (select _line, [{ks}] as key, min(_line) over (partition by {ks}) "
+            f"as first from k semi join (select {ks} from k group by all having count(*) > 1) d using ({ks})) "
+            f"where _line > first")
 
 
-def _keys(db, t, bad_cells: set) -> list:
+def _keys(db, bad_cells: set) -> list:
+    """unique-error and primary-key problems of every table: one query."""
+    keys = [(UNIQUE, t, [f.name]) for t in db.tables.values() for f in t.resource.fields if f.constraints.get("unique")]
+    keys += [(PRIMARY_KEY, t, list(t.resource.primary_key)) for t in db.tables.values() if t.resource.primary_key]
     out = []
-    for f in t.resource.fields:
-        if f.constraints.get("unique"):
-            out += [UNIQUE(t.file, line, f.name, values[0], "repeats a value the schema says is unique",
+    for (rule, t, columns), found in zip(keys, db.each([_repeats(t, columns) for _, t, columns in keys])):
+        if rule is PRIMARY_KEY:
+            out += [PRIMARY_KEY(t.file, line, ",".join(columns), "|".join(values),
+                                f"duplicate primary key (first at line {first})") for line, values, first in found]
+        else:
+            out += [UNIQUE(t.file, line, columns[0], values[0], "repeats a value the schema says is unique",
                            constraint="unique")
-                    for line, values, _ in _repeats(db, t, [f.name]) if values[0] != "" and (line, f.name) not in bad_cells]
-    pk = list(t.resource.primary_key)
-    if pk:
-        out += [PRIMARY_KEY(t.file, line, ",".join(pk), "|".join(values), f"duplicate primary key (first at line {first})")
-                for line, values, first in _repeats(db, t, pk)]
+                    for line, values, _ in found
+                    if values[0] != "" and (t.resource.name, line, columns[0]) not in bad_cells]
     return out
 
 
-def _percentages(db, t, bad_cells: set) -> list:
+def _percentages(db) -> list:
     """Figures measured in percent cannot exceed 100 (schemas say so only for some columns): a
-    `measure` ending _pct, or a `unit` of percent, names a percentage."""
-    names = t.resource.names
-    if not {"measure", "value"} <= set(names):
-        return []
-    unit = " or y.unit = 'percent'" if "unit" in names else ""
-    rows = db.rows(f"select y._line, r.value from {t.typed} y join {t.raw} r using (_line) "
-                   f"where (y.measure like '%\\_pct' escape '\\'{unit}) and y.value > 100 order by y._line")
+    `measure` ending _pct, or a `unit` of percent, names a percentage. A value that is not a number
+    is a type-error, reported there."""
+    tables = [t for t in db.tables.values() if {"measure", "value"} <= set(t.resource.names)]
+    queries = []
+    for t in tables:
+        unit = " or y.unit = 'percent'" if "unit" in t.resource.names else ""
+        queries.append(f"select y._line, r.value from {t.typed} y join {t.raw} r using (_line) "
+                       f"where (y.measure like '%\\_pct' escape '\\'{unit}) and y.value > 100")
     return [CONSTRAINT(t.file, line, "value", value, "a percentage above 100", hint=_CHECKS["less_than_or_equal_to"][1],
-                       constraint="maximum") for line, value in rows if (line, "value") not in bad_cells]
+                       constraint="maximum") for t, rows in zip(tables, db.each(queries)) for line, value in rows]
 
 
 def check(db, sources) -> list:
-    out = []
-    for t in db.tables.values():
-        problems, bad_cells = _type_errors(db, t)
-        out += problems + _characters(db, t, sources) + _keys(db, t, bad_cells) + _percentages(db, t, bad_cells)
-    return out + _constraints(db)
+    problems, bad_cells = _type_errors(db)
+    for t in _suspects(db):
+        problems += _characters(db, t, sources)
+    return problems + _keys(db, bad_cells) + _percentages(db) + _constraints(db)
