@@ -157,16 +157,20 @@ def _credited(db, credited: list, candidates, lexicon: str) -> list:
         f"select {k} as src, s._line, s.election_id as contest, s.candidate_id as person, s.{ident(span)} as words, "
         f"coalesce({_notes(t, 's.')}, '') as note from {t.raw} s where s.candidate_id is not null"
         for k, (t, span) in enumerate(spans))
-    # hits: the entities each text names; failing: the rows whose words name a candidate of the
-    # contest (`named`) and not the one credited (so the one named is another). Each row is joined
-    # where it is read: holding the spans' rows at once cost more than judging them
+    # hits: the entities each text names. failing: the rows whose words do not name the candidate
+    # credited (an anti join) but name a candidate of the contest (joined to the candidates, one row
+    # for each such candidate, then one for each row), read once, as they come: holding the spans'
+    # rows, or every pair of a text and a contest its words name, took more memory and time than
+    # judging them
     rows = db.rows(
         f"with {lexicon}, hits as (select w.text as words, n.entity "
         f"from (select text, unnest(ws) as word from {_WORDS}) w join naming n using (word)), "
-        f"named as (select h.words, c.election_id as contest from hits h join {candidates.raw} c "
-        f"on c.candidate_id = h.entity where c.election_id is not null), "
-        f"failing as (select s.* from ({rows_of}) s semi join named n on n.words = s.words and n.contest = s.contest "
-        f"anti join hits h on h.words = s.words and h.entity = s.person), "
+        f"running as (select distinct election_id, candidate_id from {candidates.raw} "
+        f"where election_id is not null and candidate_id is not null), "
+        f"failing as (select s.src, s._line, any_value(s.contest) as contest, any_value(s.person) as person, "
+        f"any_value(s.words) as words, any_value(s.note) as note from ({rows_of}) s "
+        f"anti join hits o on o.words = s.words and o.entity = s.person join hits h on h.words = s.words "
+        f"semi join running c on c.candidate_id = h.entity and c.election_id = s.contest group by s.src, s._line), "
         f"pending as (select distinct note, person from failing), {_told('pending')} "
         f"select f.src, f._line, f.contest, f.person, f.words from failing f "
         f"anti join told o on o.note = f.note and o.person = f.person order by f.src, f._line", [_EMPTY])
