@@ -43,9 +43,7 @@ RULES = (EMPTY_FILE, HEADER, SOURCE, MISSING_CELL, EXTRA_CELL, BLANK_ROW)
 LINE = "_line"
 CHUNK = 1 << 23
 # A file this small is read by one thread whatever DuckDB is told, and the parallel reader refuses a
-# quoted line break (the real package: five files have one), so it is not asked for. The reader of
-# one thread takes a quote left open as a value that runs to the end of the file: a file with an
-# odd number of quote marks is first parsed by the csv module, which names the open quote's line.
+# quoted line break (the real package: five files have one), so it is not asked for.
 SMALL = 1 << 22
 _EXTRA = "_extra"
 
@@ -88,10 +86,10 @@ class Table:
         return f"{self.base}.r{self.resource.names.index(name)}"
 
 
-def _scan(path) -> tuple[int, int, int, bool, bytes, bool]:
-    """(bytes, line breaks, quote marks, ends with a line break, first bytes, whether it may hold a
-    character no editor shows) of a file, read in chunks."""
-    size = breaks = quotes = 0
+def _scan(path) -> tuple[int, int, bool, bytes, bool]:
+    """(bytes, line breaks, ends with a line break, first bytes, whether it may hold a character no
+    editor shows) of a file, read in chunks."""
+    size = breaks = 0
     last = b""
     head = b""
     scan = None
@@ -102,10 +100,21 @@ def _scan(path) -> tuple[int, int, int, bool, bytes, bool]:
                 scan = invisible.Scan(crlf=b"\r\n" in head)
             size += len(chunk)
             breaks += chunk.count(b"\n")
-            quotes += chunk.count(b'"')
             last = chunk[-1:]
             scan.feed(chunk)
-    return size, breaks, quotes, last == b"\n", head, scan is not None and scan.close()
+    return size, breaks, last == b"\n", head, scan is not None and scan.close()
+
+
+def _open_quote(resource: model.Resource) -> list[Problem]:
+    """The csv module's problem with a file whose quote marks are odd in number: a quote left open,
+    unless one stands inside an unquoted cell (a value: 5" screen). DuckDB's reader of one thread
+    takes a quote left open as a value that runs to the end of the file, so a file it reads is
+    asked this first."""
+    quotes = 0
+    with open(resource.file, "rb") as f:
+        while chunk := f.read(CHUNK):
+            quotes += chunk.count(b'"')
+    return _records(resource)[1] if quotes % 2 else []
 
 
 def _typed_expr(f: model.Field, cell: str) -> str | None:
@@ -183,7 +192,7 @@ def load(con, resource: model.Resource, k: int) -> tuple[Table | None, list[Prob
     import duckdb
 
     file = resource.path
-    size, breaks, quotes, ends_with_break, head, hidden = _scan(resource.file)
+    size, breaks, ends_with_break, head, hidden = _scan(resource.file)
     if not size or (size <= len(head) and head.isspace()):
         return None, [EMPTY_FILE(file, 1, None, None, "the file is empty")]
     names = resource.names
@@ -199,18 +208,21 @@ def load(con, resource: model.Resource, k: int) -> tuple[Table | None, list[Prob
         return None, [HEADER(file, 1, None, resource.delimiter.join(header),
                              f"header does not match the schema's fields ({detail or 'different order'})",
                              header=resource.delimiter.join(names))]
-    if quotes % 2:  # a quote left open, or one inside an unquoted cell (a value: 5" screen)
-        problems = _records(resource)[1]
-        if problems:
-            return None, problems
     crlf = b"\r\n" in head
     try:
-        try:
-            _create(con, resource, k, crlf, parallel=size > SMALL)
-        except duckdb.Error as e:
-            if "parallel" not in str(e):
-                raise
-            _create(con, resource, k, crlf, parallel=False)  # quoted line breaks: one reader thread
+        parallel = size > SMALL
+        if parallel:
+            try:
+                _create(con, resource, k, crlf, parallel=True)
+            except duckdb.Error as e:
+                if "parallel" not in str(e):
+                    raise
+                parallel = False  # quoted line breaks: one reader thread
+        if not parallel:
+            problems = _open_quote(resource)
+            if problems:
+                return None, problems
+            _create(con, resource, k, crlf, parallel=False)
     except duckdb.Error as e:
         return None, _slow(resource, str(e))
     (rows,), inner = con.execute(f"select count(*) from t{k}").fetchone(), 0
