@@ -153,23 +153,28 @@ def _create(con, resource: model.Resource, k: int, crlf: bool, parallel: bool) -
         [*([list(resource.missing_values)] * n), str(resource.file), resource.delimiter])
 
 
-def _breaks(n: int) -> str:
-    """SQL: the line breaks inside a row's n cells. strpos finds none in almost every cell, and is
-    far cheaper than counting them."""
-    return " + ".join(f"(case when strpos(r{i}, chr(10)) > 0 then length(r{i}) - length(replace(r{i}, chr(10), '')) "
-                      f"else 0 end)" for i in range(n))
+def _count_breaks(con, k: int, n: int) -> int:
+    """The line breaks inside the n cells of t<k>'s rows, each row's kept in temporary table
+    t<k>_breaks (row, breaks) where it has any. strpos finds none in almost every cell, and is far
+    cheaper than counting them."""
+    breaks = " + ".join(f"(case when strpos(r{i}, chr(10)) > 0 then length(r{i}) - length(replace(r{i}, chr(10), '')) "
+                        f"else 0 end)" for i in range(n))
+    con.execute(f"create or replace temp table t{k}_breaks as select * from (select rowid as r, {breaks} as b "
+                f"from t{k}) where b > 0")
+    return con.execute(f"select coalesce(sum(b), 0) from t{k}_breaks").fetchone()[0]
 
 
-def _number_lines(con, k: int, n: int) -> None:
-    """Give t<k> its _line where some of its n cells span lines: the record's first line, counted
+def _number_lines(con, k: int) -> None:
+    """Give t<k> its _line where some of its cells span lines: the record's first line, counted
     from the line breaks inside the cells of the records before it (an as-of join on the few rows
-    that have any). Without such cells a record's line is its rowid + 2, and the views say so. A
-    column added and updated in place: ten times faster than copying the table with it."""
+    that have any, from _count_breaks). Without such cells a record's line is its rowid + 2, and the
+    views say so. A column added and updated in place: ten times faster than copying the table
+    with it."""
     con.execute(f"alter table t{k} add column {LINE} bigint")
     con.execute(
         f"update t{k} set {LINE} = t{k}.rowid + 2 + coalesce(o.before, 0) "
-        f"from t{k} x asof left join (select r, sum(b) over (order by r) as before from (select rowid as r, "
-        f"{_breaks(n)} as b from t{k}) where b > 0) o on x.rowid > o.r where t{k}.rowid = x.rowid")
+        f"from t{k} x asof left join (select r, sum(b) over (order by r) as before from t{k}_breaks) o "
+        f"on x.rowid > o.r where t{k}.rowid = x.rowid")
 
 
 def _typed_column(i: int, f: model.Field) -> str:
@@ -231,11 +236,12 @@ def load(con, resource: model.Resource, k: int) -> tuple[Table | None, list[Prob
     # than that has its cells' line breaks counted.
     outside = rows + 1 - (not ends_with_break)
     if breaks != outside:
-        (inner,) = con.execute(f"select coalesce(sum({_breaks(len(names))}), 0) from t{k}").fetchone()
+        inner = _count_breaks(con, k, len(names))
+        if inner and breaks == outside + inner:
+            _number_lines(con, k)
+        con.execute(f"drop table t{k}_breaks")
         if breaks != outside + inner:
             return None, _slow(resource, None)
-    if inner:
-        _number_lines(con, k, len(names))
     line = LINE if inner else "(rowid + 2)"
     blank = " and ".join(f"r{i} is null" for i in range(len(names)))
     odd = con.execute(f"select {line}, _extra_cell, _short from t{k} where _extra_cell or _short or ({blank}) "
