@@ -287,12 +287,16 @@ def test_datasette_serves_the_views_over_http(built):
 
 def test_build_works_within_validates_memory_bound_and_removes_its_spill_folder(tmp_path, monkeypatch):
     """build's connection is bounded as validate's reader's is: a memory limit (not DuckDB's
-    default, 80% of the machine), two threads, and a spill folder of its own, removed afterwards.
-    Unbounded, a 10^5-row package's views took 24 GB and the kernel killed the build."""
+    default, 80% of the machine; validate's is larger, for two steps side by side over the tables),
+    two threads, and a spill folder of its own, removed afterwards. Unbounded, a 10^5-row package's
+    views took 24 GB and the kernel killed the build."""
     from tiny import tiny
 
-    from labour2016 import api, cli
+    from labour2016 import api, bounds, cli
     from labour2016.validate import files
+
+    def limit(memory: str) -> str:
+        return duckdb.connect(config={"memory_limit": memory}).execute("select current_setting('memory_limit')").fetchone()[0]
 
     def settings(con):
         return con.execute("select current_setting('memory_limit'), current_setting('threads'), "
@@ -309,8 +313,9 @@ def test_build_works_within_validates_memory_bound_and_removes_its_spill_folder(
     finally:
         database.close()
     [(memory, threads, folder)] = seen
-    assert (memory, threads) == reader[:2] == (reader[0], 2)
-    assert memory != duckdb.connect().execute("select current_setting('memory_limit')").fetchone()[0]
+    assert (memory, reader[0]) == (limit(bounds.WORK_MEMORY), limit(bounds.VALIDATE_MEMORY))
+    assert threads == reader[1] == 2
+    assert duckdb.connect().execute("select current_setting('memory_limit')").fetchone()[0] not in (memory, reader[0])
     assert folder and folder != reader[2] and not os.path.exists(folder) and not os.path.exists(reader[2])
 
 

@@ -37,6 +37,11 @@ def config(timeout: float | None = TIMEOUT, memory_limit: str | None = MEMORY_LI
 # An in-memory database spills; a database file would be slower to write.
 WORK_MEMORY = "800MB"
 WORK_THREADS = 2
+# validate's reader holds the package's tables and then runs two steps side by side over them, each
+# with working memory of its own: at 10^5 rows the tables alone are 470 MB, and under 800MB the
+# steps spilled and evicted (validate 5.2 s, 4.7 s under this bound; peak 0.94 GB to 1.05 GB). At
+# 10^6 rows both bounds spill: 68 s and 1.28 GB, 62 s and 1.54 GB (benchmarks/RESULTS.md).
+VALIDATE_MEMORY = "1200MB"
 
 
 class Workspace:
@@ -44,12 +49,12 @@ class Workspace:
     it spills into; close() (or leaving the `with` block) removes the folder, after the
     connection is closed."""
 
-    def __init__(self, purpose: str):
+    def __init__(self, purpose: str, memory: str = WORK_MEMORY):
         import tempfile  # here, not above: `labour2016 query` imports this module for its defaults
 
         self.folder = tempfile.mkdtemp(prefix=f"labour2016-{purpose}-")
         # the keyword arguments of config() and of api.open_model(): no time bound, a job not a query
-        self.bounds = {"timeout": None, "memory_limit": WORK_MEMORY, "threads": WORK_THREADS, "spill": self.folder}
+        self.bounds = {"timeout": None, "memory_limit": memory, "threads": WORK_THREADS, "spill": self.folder}
 
     def close(self) -> None:
         import shutil

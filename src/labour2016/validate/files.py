@@ -58,7 +58,7 @@ def read(model) -> tuple[Database, list]:
     thread of DuckDB's), each on a connection of its own."""
     import duckdb
 
-    workspace = bounds.Workspace("validate")
+    workspace = bounds.Workspace("validate", bounds.VALIDATE_MEMORY)
     con = duckdb.connect(config=bounds.config(**workspace.bounds))
     resources = list(model.resources.values())
     try:
