@@ -108,3 +108,24 @@ def test_package_without_a_table_the_views_read(tmp_path):
     d["resources"] = [r for r in d["resources"] if r["name"] != "slips"]
     (pkg / "datapackage.json").write_text(json.dumps(d), encoding="utf-8")
     assert problems(pkg) == [("datapackage.json", None, None, None, "views-error")]
+
+
+def test_the_views_are_bound_unless_these_very_tables_were_bound_by_docs(tmp_path, monkeypatch):
+    # `labour2016 docs` records the fingerprint of the tables it bound the views over
+    # (queries/views.bound); only a package with the same fingerprint skips binding them again
+    import duckdb
+
+    from labour2016 import package
+    from labour2016.validate import views
+
+    bound, connect = [], duckdb.connect
+    monkeypatch.setattr(duckdb, "connect", lambda *a, **k: bound.append(a) or connect(*a, **k))
+    assert views.check(package.model(package.root())) == [] and bound == []
+    pkg = tiny(tmp_path)  # the same tables: only their rows differ
+    assert views.check(package.model(pkg)) == [] and bound == []
+    edit_field(pkg / "schemas/entities.schema.json", "description", type="integer")
+    assert views.check(package.model(pkg)) == [] and len(bound) == 1
+    # another DuckDB may bind the same SQL differently: its fingerprint differs
+    real = views.fingerprint(package.model(package.root()))
+    monkeypatch.setattr(duckdb, "__version__", "0.0.1")
+    assert views.fingerprint(package.model(package.root())) != real

@@ -6,7 +6,8 @@ wrote, so after an edit to data/, schemas/ or queries/views/ one command brings 
 1. queries/views.sql, assembled from its parts (labour2016.sqlgen);
 2. docs/data-dictionary.md, the datasheet's composition block and datapackage.json's `sources`
    (labour2016.dictionary);
-3. views/NAME.csv, the view snapshots the dataset card names (labour2016.card);
+3. views/NAME.csv, the view snapshots the dataset card names (labour2016.card), and
+   queries/views.bound, the fingerprint of what the views were bound over (validate's views step);
 4. README.md: the dataset card (its YAML front matter) and every example's output, which
    carries the counts (labour2016.card, labour2016.readme);
 5. docs/charts/ (labour2016.charts; needs matplotlib, skipped with a note without it).
@@ -36,17 +37,21 @@ def _dictionary(root: Path) -> dict[Path, str]:
 
 
 def snapshots(root: Path) -> dict[Path, str]:
-    """views/NAME.csv for every view, as the package's views.sql answers."""
+    """views/NAME.csv for every view, as the package's views.sql answers, and, the views having
+    bound, queries/views.bound (labour2016.validate.views)."""
     from . import api, bounds
+    from .validate import views
 
     # bounded as build's connection is: a package whose views' self-joins grow with its size
     # spills to disk instead of exhausting the machine
+    pkg = package.model(root)
     with bounds.Workspace("docs") as workspace:
-        con = api.open_model(package.model(root), safe=False, **workspace.bounds)
+        con = api.open_model(pkg, safe=False, **workspace.bounds)
         try:
-            return {root / card.snapshot_path(v): card.snapshot(con, v) for v in catalog.views(root)}
+            out = {root / card.snapshot_path(v): card.snapshot(con, v) for v in catalog.views(root)}
         finally:
             con.close()
+    return out | {root / views.BOUND: views.fingerprint(pkg) + "\n"}
 
 
 def readme_text(root: Path, sources: Path | None, examples: bool = True) -> dict[Path, str]:
@@ -80,7 +85,7 @@ def _has_matplotlib() -> bool:
 def steps(root: Path, sources: Path | None) -> Iterator[tuple[str, Callable[[], dict[Path, str | bytes]]]]:
     yield "queries/views.sql", lambda: _views_sql(root)
     yield "docs/data-dictionary.md, docs/datasheet.md, datapackage.json sources", lambda: _dictionary(root)
-    yield "views/*.csv", lambda: snapshots(root)
+    yield "views/*.csv, queries/views.bound", lambda: snapshots(root)
     yield "README.md (dataset card, example outputs)", lambda: readme_text(root, sources)
     if _has_matplotlib():
         yield "docs/charts", lambda: _charts(root)
