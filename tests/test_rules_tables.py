@@ -1,4 +1,4 @@
-"""validate's tables step on the tiny package: each cell against its field's type and
+"""validate's tables and constraints steps on the tiny package: each cell against its field's type and
 constraints, keys unique, each problem once with its line, column and value."""
 import pytest
 
@@ -102,12 +102,12 @@ def test_constraints_however_the_values_are_handed_over(tmp_path, monkeypatch, t
     # pandera gets columns of similar lengths in one frame, each padded to the longest, and the
     # values in chunks: the same problems whether every column shares a frame or each has its own,
     # and whether the values come in one chunk or in chunks of two (a column split across chunks)
-    from labour2016.validate import tables
+    from labour2016.validate import constraints
 
-    monkeypatch.setattr(tables, "_frames", lambda columns: [list(range(len(columns)))] if together
+    monkeypatch.setattr(constraints, "_frames", lambda columns: [list(range(len(columns)))] if together
                         else [[k] for k in range(len(columns))])
     if chunk:
-        monkeypatch.setattr(tables, "CHUNK", chunk)
+        monkeypatch.setattr(constraints, "CHUNK", chunk)
     pkg = tiny(tmp_path, entities=ENTITIES + "carol-example,,persn,A fictional candidate.,,fictional-result\n"
                "Dan_Example,Dan Example,person,A fictional candidate.,,fictional-result\n",
                elections=ELECTIONS.replace(",leader,2016,", ",leader,1899,"))
@@ -121,8 +121,8 @@ def test_frames_hold_columns_of_similar_length():
     # 900,000 ids are not copied into every short column's frame; short columns share one
     import polars as pl
 
-    from labour2016.validate import tables
+    from labour2016.validate import constraints
 
     lengths = [3, 900_000, 621, 1, 400_000, 3925]
     columns = [pl.Series([str(k) for k in range(n)]) for n in lengths]
-    assert tables._frames(columns) == [[1, 4], [5, 2, 0, 3]]
+    assert constraints._frames(columns) == [[1, 4], [5, 2, 0, 3]]

@@ -160,7 +160,7 @@ def test_progress_names_each_step_on_stderr_only_when_asked(capsys):
 
 def test_an_interrupted_validate_starts_no_further_step_and_leaves_nothing_behind(monkeypatch, tmp_path):
     # Ctrl-C in a step (or a step that fails) ends validate then, not after every step queued
-    # behind it: the steps run side by side, two at a time. Here `tables`, the first to start, is
+    # behind it: the steps run side by side, two at a time. Here `constraints`, the first to start, is
     # interrupted, the second holds its thread until released, and at most one more may start (on
     # the interrupted one's thread, before the interruption is seen).
     import tempfile
@@ -169,7 +169,7 @@ def test_an_interrupted_validate_starts_no_further_step_and_leaves_nothing_behin
     from labour2016.validate import STEPS, start_order, step_module, validate
 
     order = start_order([name for name in STEPS if name not in ("descriptor", "files")])
-    assert order[0] == "tables"
+    assert order[0] == "constraints"
     started, release = [], threading.Event()
 
     def held(name):
@@ -180,12 +180,12 @@ def test_an_interrupted_validate_starts_no_further_step_and_leaves_nothing_behin
         return check
 
     def interrupted():
-        started.append("tables")
+        started.append("constraints")
         raise KeyboardInterrupt
 
     for name in order[1:]:
         monkeypatch.setattr(step_module(name), "check", held(name))
-    monkeypatch.setattr(step_module("tables"), "check", interrupted)
+    monkeypatch.setattr(step_module("constraints"), "check", interrupted)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the workspace's spill folder goes here
     timer = threading.Timer(2.0, release.set)  # the held steps end; nothing else may have begun
     timer.start()
