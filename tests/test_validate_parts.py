@@ -111,19 +111,26 @@ def test_a_long_cell_is_read(tmp_path):
     assert [p.rule for p in load(f, ["a", "b"])[2]] == ["blank-row"]
 
 
-def test_queries_asked_as_one_give_each_its_own_rows_in_order():
-    # Database.each puts the rules' queries into one: each must get back only its rows, ordered, with
-    # its own parameters, and a query with no rows an empty list
+def test_queries_asked_together_give_each_its_own_rows_in_order_at_any_size():
+    # Database.each asks the rules' queries as one over a small package, one by one over a large
+    # one: either way each gets back only its rows, ordered, with its own parameters, and a query
+    # with no rows an empty list
     from labour2016 import bounds
+    from labour2016.validate import files
     from labour2016.validate.files import Database
 
-    con = duckdb.connect()
-    db = Database(con, {}, bounds.Workspace("test"))
-    try:
-        got = db.each(["select x, ? as tag from (values (3), (1), (2)) v(x)",
-                       "select x, 'none' as tag from (values (9)) v(x) where x < 0",
-                       "select x, ? as tag from (values (5), (4)) v(x) where x > ?"], ["first", "third", 4])
-    finally:
-        db.close()
-    assert got == [[(1, "first"), (2, "first"), (3, "first")], [], [(5, "third")]]
-    assert Database(None, {}, None).each([]) == []
+    queries = ["select x, ? as tag from (values (3), (1), (2)) v(x)",
+               "select x, 'none' as tag from (values (9)) v(x) where x < 0",
+               "select x, ? as tag from (values (5), (4)) v(x) where x > ?"]
+    params = [["first"], [], ["third", 4]]
+    small = [reader.Table(None, 0, 10, False, "")]
+    large = [reader.Table(None, 0, files.ONE_QUERY + 1, False, "")]  # asked one by one
+    got = []
+    for tables in (small, large):
+        db = Database(duckdb.connect(), dict(enumerate(tables)), bounds.Workspace("test"))
+        try:
+            got.append(db.each(queries, params))
+            assert db.each([]) == []
+        finally:
+            db.close()
+    assert got == [[[(1, "first"), (2, "first"), (3, "first")], [], [(5, "third")]]] * 2

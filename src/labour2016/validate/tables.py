@@ -42,7 +42,7 @@ def _type_errors(db) -> tuple[list, set]:
     """type-error problems, and the (table, line, field) cells they name: one query."""
     queries, params, tables = [], [], []
     for t in db.tables.values():
-        parts = []
+        parts, values = [], []
         for f in t.resource.fields:
             raw = t.raw_cells(f.name)
             if f.type.name != "string":
@@ -52,9 +52,10 @@ def _type_errors(db) -> tuple[list, set]:
             else:
                 continue
             parts.append(f"select {t.line} as _line, ? as field, {raw} as value from {t.base} where {bad}")
-            params += [f.name, *extra]
+            values += [f.name, *extra]
         if parts:
             queries.append(" union all ".join(parts))
+            params.append(values)
             tables.append(t)
     problems, cells = [], set()
     for t, found in zip(tables, db.each(queries, params)):
