@@ -66,6 +66,19 @@ def test_quote_never_closed_after_a_cell_of_two_lines(tmp_path, monkeypatch, sma
     assert problems(pkg) == [("data/entities.csv", 6, None, None, "source-error")]
 
 
+def test_records_ending_in_a_bare_carriage_return_around_cells_of_two_lines(tmp_path):
+    # Excel for Mac's "CSV (Macintosh)": CR between records, LF inside cells. As many LFs as rows
+    # once balanced the line count that proves DuckDB skipped no line; the cells' line breaks are
+    # counted in any file holding a CR
+    pkg = tiny(tmp_path)
+    f = pkg / "data/entities.csv"
+    lines = f.read_text(encoding="utf-8").splitlines()
+    rows = [line.replace("A fictional ", '"A\nfictional ', 1).replace(".,", '.",', 1) for line in lines[1:]]
+    f.write_bytes("\r".join([lines[0], *rows]).encode("utf-8") + b"\r")
+    assert f.read_bytes().count(b"\n") == len(rows)
+    assert problems(pkg) == [("data/entities.csv", None, None, None, "source-error")]
+
+
 def test_quote_inside_an_unquoted_cell_is_a_value(tmp_path):
     pkg = tiny(tmp_path, entities=ENTITIES.replace("A fictional party.", 'A fictional 5" party.'))
     assert problems(pkg) == []

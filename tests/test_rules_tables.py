@@ -18,6 +18,15 @@ def test_cell_not_of_its_type(tmp_path, table, base, old, new, column, value):
     assert problems(pkg) == [(f"data/{table}.csv", 2, column, value, "type-error")]
 
 
+def test_cells_of_one_row_not_of_their_types_come_in_the_order_of_the_columns(tmp_path):
+    # not by the fields' names (round before value), whichever order the query finds them in
+    old = "alice-example,votes,300,300,exact,,"
+    assert VOTES.count(old) == 1
+    pkg = tiny(tmp_path, votes=VOTES.replace(old, "alice-example,votes,abc,300,exact,zz,"))
+    assert problems(pkg) == [("data/votes.csv", 2, "value", "abc", "type-error"),
+                             ("data/votes.csv", 2, "round", "zz", "type-error")]
+
+
 @pytest.mark.parametrize("written", ["2016.0", "+2016.5", "2,016", " 2016"])
 def test_an_integer_is_written_as_one(tmp_path, written):
     """As frictionless reads integers: "2016.0" is a number, not an integer (DuckDB would cast it)."""
@@ -97,12 +106,18 @@ def test_duplicate_primary_key(tmp_path):
     assert problems(pkg) == [("data/entities.csv", 5, "entity_id", "alice-example", "primary-key")]
 
 
-@pytest.mark.parametrize("together,chunk", [(True, None), (False, None), (True, 2)])
-def test_constraints_however_the_values_are_handed_over(tmp_path, monkeypatch, together, chunk):
+@pytest.mark.parametrize("together,chunk,backwards", [(True, None, False), (False, None, False), (True, 2, False),
+                                                    (True, None, True)])
+def test_constraints_however_the_values_are_handed_over(tmp_path, monkeypatch, together, chunk, backwards):
     # pandera gets columns of similar lengths in one frame, each padded to the longest, and the
     # values in chunks: the same problems whether every column shares a frame or each has its own,
-    # and whether the values come in one chunk or in chunks of two (a column split across chunks)
+    # and whether the values come in one chunk or in chunks of two (a column split across chunks);
+    # and in the order of cell and constraint, whatever order pandera's failures come in
     from labour2016.validate import constraints
+
+    if backwards:
+        failing = constraints._failing_values
+        monkeypatch.setattr(constraints, "_failing_values", lambda *a: dict(reversed(failing(*a).items())))
 
     monkeypatch.setattr(constraints, "_frames", lambda columns: [list(range(len(columns)))] if together
                         else [[k] for k in range(len(columns))])

@@ -134,3 +134,21 @@ def test_queries_asked_together_give_each_its_own_rows_in_order_at_any_size():
         finally:
             db.close()
     assert got == [[[(1, "first"), (2, "first"), (3, "first")], [], [(5, "third")]]] * 2
+
+
+def test_a_package_gets_the_same_problems_whether_its_queries_are_asked_together_or_one_by_one(tmp_path, monkeypatch):
+    # over a large package Database.each asks one by one what it asks as one over a small one; the
+    # callers' branches must agree in type, or a union would turn numbers into text
+    from tiny import CANDIDATES, ELECTIONS, ENTITIES, VOTES, problems, tiny
+
+    from labour2016.validate import files
+
+    pkg = tiny(tmp_path, elections=ELECTIONS.replace(",leader,2016,", ",leader,lots,"),
+               entities=ENTITIES.replace("A fictional party.", "=1+1") + ENTITIES.splitlines(True)[1],
+               candidates=CANDIDATES.replace("bob-sample,false", "bob-sampel,false"),
+               votes=VOTES.replace("share_pct,60,60%", "share_pct,160,160%"))
+    together = problems(pkg)
+    monkeypatch.setattr(files, "ONE_QUERY", -1)
+    assert problems(pkg) == together
+    assert {"type-error", "primary-key", "spreadsheet-formula", "foreign-key", "stated-as",
+            "constraint-error/maximum"} <= {p[-1] for p in together}

@@ -86,12 +86,13 @@ class Table:
         return f"{self.base}.r{self.resource.names.index(name)}"
 
 
-def _scan(path) -> tuple[int, int, bool, bytes, bool]:
-    """(bytes, line breaks, ends with a line break, first bytes, whether it may hold a character no
-    editor shows) of a file, read in chunks."""
+def _scan(path) -> tuple[int, int, bool, bytes, bool, bool]:
+    """(bytes, line breaks, ends with a line break, first bytes, whether it holds a carriage return,
+    whether it may hold a character no editor shows) of a file, read in chunks."""
     size = breaks = 0
     last = b""
     head = b""
+    carriage = False
     scan = None
     with open(path, "rb") as f:
         while chunk := f.read(CHUNK):
@@ -100,9 +101,10 @@ def _scan(path) -> tuple[int, int, bool, bytes, bool]:
                 scan = invisible.Scan(crlf=b"\r\n" in head)
             size += len(chunk)
             breaks += chunk.count(b"\n")
+            carriage = carriage or b"\r" in chunk
             last = chunk[-1:]
             scan.feed(chunk)
-    return size, breaks, last == b"\n", head, scan is not None and scan.close()
+    return size, breaks, last == b"\n", head, carriage, scan is not None and scan.close()
 
 
 def _open_quote(resource: model.Resource) -> list[Problem]:
@@ -197,7 +199,7 @@ def load(con, resource: model.Resource, k: int) -> tuple[Table | None, list[Prob
     import duckdb
 
     file = resource.path
-    size, breaks, ends_with_break, head, hidden = _scan(resource.file)
+    size, breaks, ends_with_break, head, carriage, hidden = _scan(resource.file)
     if not size or (size <= len(head) and head.isspace()):
         return None, [EMPTY_FILE(file, 1, None, None, "the file is empty")]
     names = resource.names
@@ -233,13 +235,16 @@ def load(con, resource: model.Resource, k: int) -> tuple[Table | None, list[Prob
     (rows,), inner = con.execute(f"select count(*) from t{k}").fetchone(), 0
     # Every record ends in a line break (the last may not), and so does the header; a line break
     # inside a cell, or a blank line DuckDB skipped, adds one more. Only a file with more line breaks
-    # than that has its cells' line breaks counted.
+    # than that, or with a carriage return (records may end in a bare CR, as Excel for Mac writes,
+    # with LFs inside cells), has its cells' line breaks counted.
     outside = rows + 1 - (not ends_with_break)
-    if breaks != outside:
-        inner = _count_breaks(con, k, len(names))
-        if inner and breaks == outside + inner:
-            _number_lines(con, k)
-        con.execute(f"drop table t{k}_breaks")
+    if breaks != outside or carriage:
+        try:
+            inner = _count_breaks(con, k, len(names))
+            if inner and breaks == outside + inner:
+                _number_lines(con, k)
+        finally:
+            con.execute(f"drop table if exists t{k}_breaks")
         if breaks != outside + inner:
             return None, _slow(resource, None)
     line = LINE if inner else "(rowid + 2)"

@@ -2,8 +2,8 @@
 
 Which field is the stated_as of which value is declared in the Table Schema (`statedAsOf`, see
 labour2016.model.CONVENTIONS), never guessed from names. The number a stated_as spells is read
-once per distinct wording (spelling.parse) and joined back in DuckDB; each rule is one query
-over every figure of every table.
+once per distinct wording (spelling.parse) and joined back in DuckDB; each rule asks its question
+of every figure of every table together (files.Database.each).
 """
 from __future__ import annotations
 

@@ -39,11 +39,11 @@ FORMULA_OPENERS = "=+-@\t\r"
 NUMBER_RE = "^[+-]?[0-9][0-9,]*(\\.[0-9]+)?%?$"
 
 def _type_errors(db) -> tuple[list, set]:
-    """type-error problems, and the (table, line, field) cells they name: one query."""
+    """type-error problems, by line and then field, and the (table, line, field) cells they name."""
     queries, params, tables = [], [], []
     for t in db.tables.values():
         parts, values = [], []
-        for f in t.resource.fields:
+        for k, f in enumerate(t.resource.fields):
             raw = t.raw_cells(f.name)
             if f.type.name != "string":
                 bad, extra = f"{raw} is not null and {t.typed_cells(f.name)} is null", []
@@ -51,19 +51,19 @@ def _type_errors(db) -> tuple[list, set]:
                 bad, extra = f"{raw} is not null and not regexp_full_match({raw}, ?)", [f.syntax]
             else:
                 continue
-            parts.append(f"select {t.line} as _line, ? as field, {raw} as value from {t.base} where {bad}")
-            values += [f.name, *extra]
+            parts.append(f"select {t.line} as _line, {k} as k, {raw} as value from {t.base} where {bad}")
+            values += extra
         if parts:
             queries.append(" union all ".join(parts))
             params.append(values)
             tables.append(t)
     problems, cells = [], set()
     for t, found in zip(tables, db.each(queries, params)):
-        for line, name, value in found:
-            f = t.resource.field(name)
-            problems.append(TYPE_ERROR(t.file, line, name, value, f"not {f.type.expected}"
+        for line, k, value in found:
+            f = t.resource.fields[k]
+            problems.append(TYPE_ERROR(t.file, line, f.name, value, f"not {f.type.expected}"
                                        + (f" ({f.format})" if f.format != "default" else "")))
-            cells.add((t.resource.name, line, name))
+            cells.add((t.resource.name, line, f.name))
     return problems, cells
 
 
@@ -122,7 +122,8 @@ def _suspect(t, cell: str) -> str:
 
 def _suspects(db) -> list:
     """The tables with a text cell that may hide a character or open as a formula. Almost every
-    table has none: one query over every table says which, cheaper to plan than _characters'."""
+    table has none: one scan a table says which (asked together: files.Database.each), cheaper to
+    plan than _characters'."""
     tables = [t for t in db.tables.values() if _text(t)]
     found = db.each([f"select 1 from {t.base} where {' or '.join(_suspect(t, t.raw_cells(name)) for _, name in _text(t))} "
                      f"limit 1" for t in tables])
@@ -142,7 +143,7 @@ def _repeats(t, columns: list[str]) -> str:
 
 
 def _keys(db, bad_cells: set) -> list:
-    """unique-error and primary-key problems of every table: one query."""
+    """unique-error and primary-key problems of every table, its keys' queries asked together."""
     keys = [(UNIQUE, t, [f.name]) for t in db.tables.values() for f in t.resource.fields if f.constraints.get("unique")]
     keys += [(PRIMARY_KEY, t, list(t.resource.primary_key)) for t in db.tables.values() if t.resource.primary_key]
     out = []
