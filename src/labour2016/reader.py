@@ -247,7 +247,7 @@ def load(con, resource: model.Resource, k: int) -> tuple[Table | None, list[Prob
             con.execute(f"drop table if exists t{k}_breaks")
         if breaks != outside + inner:
             return None, _slow(resource, None)
-    line = LINE if inner else "(rowid + 2)"
+    line = f"t{k}.{LINE}" if inner else f"(t{k}.rowid + 2)"
     blank = " and ".join(f"r{i} is null" for i in range(len(names)))
     odd = con.execute(f"select {line}, _extra_cell, _short from t{k} where _extra_cell or _short or ({blank}) "
                       f"order by 1").fetchall()
@@ -261,7 +261,7 @@ def load(con, resource: model.Resource, k: int) -> tuple[Table | None, list[Prob
         con.execute(f"delete from t{k} where {blank}")
         rows -= len(problems)
     _views(con, resource, k, line)
-    return Table(resource, k, rows, hidden, f"t{k}.{line}" if inner else f"(t{k}.rowid + 2)"), problems
+    return Table(resource, k, rows, hidden, line), problems
 
 
 def _undecodable(resource: model.Resource) -> list[Problem]:

@@ -64,15 +64,16 @@ def _find_words(db, texts: list[str], notes: list[str]) -> None:
         f"coalesce(q.quoted, []) as quoted from every e left join quoted q using (text) where e.text is not null")
 
 
-def _entity_texts(entities, description: str | None) -> list[str]:
-    return [f"select {ident(c)} as text from {entities.raw}" for c in ("name", description) if c]
+def _description(entities) -> str | None:
+    return "description" if "description" in entities.resource.names else None
 
 
-def _lexicon(db, entities, key: str, description: str | None) -> str:
+def _lexicon(db, entities, key: str) -> str:
     """SQL CTEs: k(empty), _EMPTY as the query's one parameter; naming(word, entity, ord), each
     entity's naming word (the last word of its name) with the entity's line; recorded(entity,
     words), every word of its name and description. The entities' words go into a temporary table,
     made once a step for each entity table and key."""
+    description = _description(entities)
     dw, desc = ("coalesce(d.ws, [])", f"left join {_WORDS} d on d.text = e.{ident(description)}") if description \
         else ("[]::varchar[]", "")
     words = (f"select e.{ident(key)} as entity, e._line as ord, coalesce(n.ws, []) as nw, {dw} as dw "
@@ -187,18 +188,17 @@ def check(db) -> list:
         if entities is not None and candidates is not None and {"entity_id", "name", "description"} <= set(
             entities.resource.names) else []
     speakers = [(t, *found) for t in db.with_fields(_SPEAKER, _AS_NAMED) if (found := _entities(db, t)) is not None]
+    named = {e.resource.name: e for e in [entities] + [e for _, e, _ in speakers] if e is not None}
     if not credited and not speakers:
         return []
-    described = {e.resource.name: "description" if "description" in e.resource.names else None
-                 for e in [entities] * bool(credited) + [e for _, e, _ in speakers]}
     texts = [f"select {ident(span)} as text from {t.raw} where candidate_id is not null"
              for t in credited for span in t.resource.spans]
     texts += [f"select {_AS_NAMED} as text from {t.raw}" for t, _, _ in speakers]
-    texts += [s for name, desc in described.items() for s in _entity_texts(db.table(name), desc)]
+    texts += [f"select {ident(c)} as text from {e.raw}" for e in named.values() for c in ("name", _description(e)) if c]
     _find_words(db, texts, [f"select {_notes(t)} as text from {t.raw}" for t in credited + [t for t, _, _ in speakers]])
     out = []
     if credited:
-        out += _credited(db, credited, candidates, _lexicon(db, entities, "entity_id", "description"))
+        out += _credited(db, credited, candidates, _lexicon(db, entities, "entity_id"))
     for t, target, key in speakers:
-        out += _check(db, t, target, key, _lexicon(db, target, key, described[target.resource.name]))
+        out += _check(db, t, target, key, _lexicon(db, target, key))
     return out

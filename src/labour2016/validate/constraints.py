@@ -16,6 +16,7 @@ import contextlib
 import json
 import sys
 
+from .. import model
 from ..problems import Rule
 from ..sqlgen import ident
 
@@ -186,11 +187,10 @@ def _constraints(db) -> list:
                                                             if None in values else ""), [present])
             out += [(t.k, line, t.resource.names.index(f.name), _constraint_error(t, f.name, c, key, value, line))
                     for line, value in rows]
-    # by cell, then constraint: not the order DuckDB found the distinct values in
-    return [p for *_, p in sorted(out, key=lambda x: (*x[:3], _ORDER.index(x[3].constraint)))]
-
-
-_ORDER = ("required", "enum", "pattern", "minLength", "maxLength", "minimum", "maximum")
+    # by cell, then constraint in the order the schema model lists them: not the order DuckDB found
+    # the distinct values in
+    order = list(model.CONSTRAINTS)
+    return [p for *_, p in sorted(out, key=lambda x: (*x[:3], order.index(x[3].constraint)))]
 
 
 def _constraint_error(t, name: str, c: dict, key: str, value, line: int):

@@ -48,11 +48,11 @@ class Database:
         params = params or [[] for _ in queries]
         if len(params) != len(queries):
             raise ValueError(f"{len(queries)} queries, {len(params)} lists of parameters")  # a bug, not bad data
+        if not queries:
+            return []
         if sum(t.rows for t in self.tables.values()) > ONE_QUERY:
             return [[tuple(row) for row in self.rows(f"select * from ({q}) order by all", p)]
                     for q, p in zip(queries, params)]
-        if not queries:
-            return []
         union = " union all ".join(f"select {k} as _query, * from ({q})" for k, q in enumerate(queries))
         out: list[list[tuple]] = [[] for _ in queries]
         for k, *row in self.rows(f"select * from ({union}) order by all", [x for p in params for x in p]):
