@@ -345,3 +345,33 @@ def test_a_view_stays_a_sqlite_view_only_where_it_gives_duckdbs_rows_as_often(tm
                    sql=f"create or replace view v as {translated};")
     assert sqlite.store_view(con, db, view, "v") == kind
     assert sorted(db.execute("select * from v").fetchall(), key=str) == sorted(rows, key=str)
+
+
+def test_a_large_packages_build_holds_its_tables_in_a_file_and_writes_the_same_outputs(tmp_path, monkeypatch):
+    """Past bounds.FILE_DATABASE_BYTES of CSV, build's connection keeps the tables in a database file
+    of its workspace, not in memory: the DuckDB and SQLite files it writes hold the same rows."""
+    from tiny import tiny
+
+    from labour2016 import bounds, cli
+
+    def contents(out):
+        db = duckdb.connect(str(out / "labour2016.duckdb"), read_only=True)
+        lite = sqlite3.connect(out / "labour2016.sqlite")
+        try:
+            names = [r[0] for r in db.execute("select table_name from information_schema.tables order by 1").fetchall()]
+            return ({n: db.execute(f'select * from "{n}" order by all').fetchall() for n in names},
+                    {n: sorted(map(repr, lite.execute(f'select * from "{n}"').fetchall())) for n in names})
+        finally:
+            db.close()
+            lite.close()
+
+    pkg = tiny(tmp_path)
+    assert cli.main(["build", "--out", str(tmp_path / "memory"), "--package", str(pkg)]) == 0
+    places = []
+    database = bounds.Workspace.database
+    monkeypatch.setattr(bounds, "FILE_DATABASE_BYTES", 0)
+    monkeypatch.setattr(bounds.Workspace, "database", lambda self, rs: places.append(database(self, rs)) or places[-1])
+    assert cli.main(["build", "--out", str(tmp_path / "file"), "--package", str(pkg)]) == 0
+    assert len(places) == 2 and all(p.endswith(".duckdb") and not os.path.exists(os.path.dirname(p)) for p in places)
+    in_memory, in_file = contents(tmp_path / "memory"), contents(tmp_path / "file")
+    assert in_file == in_memory and len(in_memory[0]) > 17 and in_memory[0]["votes"]

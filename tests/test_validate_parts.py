@@ -2,6 +2,7 @@
 reader (DuckDB's fast path, the csv module's slow path for broken files) against the csv module."""
 import csv
 import io
+import os
 
 import duckdb
 import pytest
@@ -136,19 +137,63 @@ def test_queries_asked_together_give_each_its_own_rows_in_order_at_any_size():
     assert got == [[[(1, "first"), (2, "first"), (3, "first")], [], [(5, "third")]]] * 2
 
 
+DEFECTS = {"type-error", "primary-key", "spreadsheet-formula", "foreign-key", "stated-as", "constraint-error/maximum"}
+
+
+def _many_defects(tmp_path):
+    """A tiny package with one of each DEFECTS, which rules over many tables report."""
+    from tiny import CANDIDATES, ELECTIONS, ENTITIES, VOTES, tiny
+
+    return tiny(tmp_path, elections=ELECTIONS.replace(",leader,2016,", ",leader,lots,"),
+                entities=ENTITIES.replace("A fictional party.", "=1+1") + ENTITIES.splitlines(True)[1],
+                candidates=CANDIDATES.replace("bob-sample,false", "bob-sampel,false"),
+                votes=VOTES.replace("share_pct,60,60%", "share_pct,160,160%"))
+
+
 def test_a_package_gets_the_same_problems_whether_its_queries_are_asked_together_or_one_by_one(tmp_path, monkeypatch):
     # over a large package Database.each asks one by one what it asks as one over a small one; the
     # callers' branches must agree in type, or a union would turn numbers into text
-    from tiny import CANDIDATES, ELECTIONS, ENTITIES, VOTES, problems, tiny
+    from tiny import problems
 
     from labour2016.validate import files
 
-    pkg = tiny(tmp_path, elections=ELECTIONS.replace(",leader,2016,", ",leader,lots,"),
-               entities=ENTITIES.replace("A fictional party.", "=1+1") + ENTITIES.splitlines(True)[1],
-               candidates=CANDIDATES.replace("bob-sample,false", "bob-sampel,false"),
-               votes=VOTES.replace("share_pct,60,60%", "share_pct,160,160%"))
+    pkg = _many_defects(tmp_path)
     together = problems(pkg)
     monkeypatch.setattr(files, "ONE_QUERY", -1)
     assert problems(pkg) == together
-    assert {"type-error", "primary-key", "spreadsheet-formula", "foreign-key", "stated-as",
-            "constraint-error/maximum"} <= {p[-1] for p in together}
+    assert DEFECTS <= {p[-1] for p in together}
+
+
+def test_a_workspace_keeps_a_large_package_in_a_database_file_of_its_folder(tmp_path, monkeypatch):
+    from labour2016 import bounds
+
+    class Resource:
+        def __init__(self, size):
+            self.file = tmp_path / f"{size}.csv"
+            self.file.write_bytes(b"x" * size)
+
+    resources = [Resource(60), Resource(40)]
+    with bounds.Workspace("test") as workspace:
+        monkeypatch.setattr(bounds, "FILE_DATABASE_BYTES", 100)
+        assert workspace.database(resources) == ":memory:"
+        monkeypatch.setattr(bounds, "FILE_DATABASE_BYTES", 99)
+        assert os.path.dirname(workspace.database(resources)) == workspace.folder
+    assert not os.path.exists(workspace.folder)
+
+
+def test_a_package_gets_the_same_problems_whether_its_tables_are_in_memory_or_in_a_file(tmp_path, monkeypatch):
+    # a large package's tables are held in a database file (bounds.FILE_DATABASE_BYTES): the same
+    # queries, the same verdict, and the file is gone when validate ends
+    from tiny import problems
+
+    from labour2016 import bounds
+
+    pkg = _many_defects(tmp_path)
+    in_memory = problems(pkg)
+    places = []
+    database = bounds.Workspace.database
+    monkeypatch.setattr(bounds, "FILE_DATABASE_BYTES", 0)
+    monkeypatch.setattr(bounds.Workspace, "database", lambda self, rs: places.append(database(self, rs)) or places[-1])
+    assert problems(pkg) == in_memory
+    assert len(places) == 1 and places[0].endswith(".duckdb") and not os.path.exists(os.path.dirname(places[0]))
+    assert DEFECTS <= {p[-1] for p in in_memory}

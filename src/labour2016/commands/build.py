@@ -95,7 +95,9 @@ def _write_databases(con, pkg: model.Package, out: Path, staged: list[tuple[Path
     staged.append((_temporary(target), target))
     con.execute(sqlgen.comments_sql(pkg, views))
     con.execute(f"attach {sql_str(str(staged[-1][0]))} as build_out (storage_version '{STORAGE_VERSION}')")
-    con.execute("copy from database memory to build_out")
+    # the tables' database: in memory, or a file of the workspace's for a large package
+    (tables,), = con.execute("select current_database()").fetchall()
+    con.execute(f"copy from database {sqlgen.ident(tables)} to build_out")
     con.execute("detach build_out")
     progress(f"{len(pkg.resources)} tables and {len(views)} views -> {DATABASE}")
     target = out / SQLITE
@@ -115,7 +117,7 @@ def _write_all(pkg: model.Package, out: Path, staged: list[tuple[Path, Path]]) -
     # is, spilling past the bound, so a package whose views' self-joins grow with its size (the
     # synthetic copies' repeated keys) neither exhausts the machine nor fails for memory.
     with bounds.Workspace("build") as workspace:
-        con = api.open_model(pkg, safe=False, **workspace.bounds)
+        con = api.open_model(pkg, safe=False, database=workspace.database(pkg.resources.values()), **workspace.bounds)
         try:
             kinds = _write_databases(con, pkg, out, staged, views)
         finally:

@@ -66,14 +66,19 @@ ONE_QUERY = 122_880
 
 
 def read(model) -> tuple[Database, list]:
-    """Every resource read into one in-memory DuckDB, which then may touch no other file but its
-    spill folder. The files are read side by side, one a thread (a small table is read by one
-    thread of DuckDB's), each on a connection of its own."""
+    """Every resource read into one DuckDB, in memory or, for a large package, in a file of its
+    workspace (bounds.Workspace.database), which then may touch no other file but its workspace.
+    The files are read side by side, one a thread (a small table is read by one thread of
+    DuckDB's), each on a connection of its own."""
     import duckdb
 
-    workspace = bounds.Workspace("validate", bounds.VALIDATE_MEMORY)
-    con = duckdb.connect(config=bounds.config(**workspace.bounds))
     resources = list(model.resources.values())
+    workspace = bounds.Workspace("validate", bounds.VALIDATE_MEMORY)
+    try:
+        con = duckdb.connect(workspace.database(resources), config=bounds.config(**workspace.bounds))
+    except BaseException:
+        workspace.close()
+        raise
     try:
         loaded = bounds.side_by_side(con, lambda cursor, k: reader.load(cursor, resources[k], k), range(len(resources)))
         con.execute(sqlgen.split(sqlgen.views_sql())[0])  # the macros, which the rules share with the views
