@@ -37,13 +37,25 @@ def test_crlf_is_a_line_ending_only_in_a_crlf_file(size):
     assert scan(data + b"\r", size, crlf=True)
 
 
+@pytest.mark.parametrize("size", [1, 2, 3, 1 << 20])
+@pytest.mark.parametrize("crlf", [False, True])
+def test_the_line_feeds_quotes_and_carriage_returns_are_counted_however_the_chunks_fall(size, crlf):
+    # the reader accounts for every line break and quote mark from these counts, in the same pass
+    data = ("\ufeff" + 'a,"b \u200b, \r\nc"\r\n' + PLAIN + '"d""e"\r\rx\n').encode()
+    s = invisible.Scan(crlf)
+    for k in range(0, len(data), size):
+        s.feed(data[k:k + size])
+    assert s.close() is True
+    assert (s.breaks, s.quotes, s.carriages) == (data.count(b"\n"), data.count(b'"'), data.count(b"\r")) == (4, 6, 4)
+
+
 def test_the_reader_finds_a_character_across_its_chunks(tmp_path, monkeypatch):
     pkg = tiny(tmp_path, entities=ENTITIES.replace("A fictional party.", "A fictional\u202e party."))
     path = pkg / "data/entities.csv"
     # the reader's chunks end after the character's first byte
     monkeypatch.setattr(reader, "CHUNK", path.read_bytes().index(b"\xe2\x80\xae") + 1)
-    assert reader._scan(path)[-1] is True
-    assert reader._scan(pkg / "data/sources.csv")[-1] is False
+    assert reader._scan(path).hidden is True
+    assert reader._scan(pkg / "data/sources.csv").hidden is False
     monkeypatch.undo()
     assert problems(pkg) == [("data/entities.csv", 2, "description", "A fictional\u202e party.",
                               "invisible-character")]

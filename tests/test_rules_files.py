@@ -1,9 +1,7 @@
 """validate's files step on the tiny package: each CSV read as UTF-8 with the schema's header,
 no ragged, blank or unparsable rows, each problem on its physical line."""
-import pytest
 from tiny import CANDIDATES, ENTITIES, problems, tiny
 
-from labour2016 import reader
 
 CANDIDATES_HEADER = ("election_id,candidate_id,incumbent,status,status_date,status_date_basis,source_id,evidence,"
                      "status_evidence,notes")
@@ -44,23 +42,14 @@ def test_columns_out_of_order(tmp_path):
     assert problems(pkg) == [("data/candidates.csv", 1, None, header, "header-error")]
 
 
-# A small file is read by DuckDB's reader of one thread, a large one (SMALL = 0 here) by its
-# parallel reader first, and by the other when it refuses a quoted line break.
-BY_SIZE = pytest.mark.parametrize("small", [reader.SMALL, 0], ids=["small file", "large file"])
-
-
-@BY_SIZE
-def test_quote_never_closed(tmp_path, monkeypatch, small):
-    monkeypatch.setattr(reader, "SMALL", small)
+def test_quote_never_closed(tmp_path):
     pkg = tiny(tmp_path, entities=ENTITIES + 'carol-example,Carol Example,person,"A fictional candidate.,,fictional-result\n')
     assert problems(pkg) == [("data/entities.csv", 5, None, None, "source-error")]
 
 
-@BY_SIZE
-def test_quote_never_closed_after_a_cell_of_two_lines(tmp_path, monkeypatch, small):
-    # DuckDB's reader of one thread, which a quoted line break needs, reads an open quote as a
-    # value that runs to the end of the file: the csv module names its line first
-    monkeypatch.setattr(reader, "SMALL", small)
+def test_quote_never_closed_after_a_cell_of_two_lines(tmp_path):
+    # DuckDB's reader of one thread reads an open quote as a value that runs to the end of the file:
+    # the csv module names its line first
     pkg = tiny(tmp_path, entities=ENTITIES.replace("A fictional party.", '"A fictional\nparty."')
                + 'carol-example,Carol Example,person,"A fictional candidate.,,fictional-result\n')
     assert problems(pkg) == [("data/entities.csv", 6, None, None, "source-error")]

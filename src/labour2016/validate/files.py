@@ -68,8 +68,8 @@ ONE_QUERY = 122_880
 def read(model) -> tuple[Database, list]:
     """Every resource read into one DuckDB, in memory or, for a large package, in a file of its
     workspace (bounds.Workspace.database), which then may touch no other file but its workspace.
-    The files are read side by side, one a thread (a small table is read by one thread of
-    DuckDB's), each on a connection of its own."""
+    The files are read side by side, each by one of DuckDB's reader threads (labour2016.reader),
+    on a connection of its own."""
     import duckdb
 
     resources = list(model.resources.values())
