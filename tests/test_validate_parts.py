@@ -197,3 +197,38 @@ def test_a_package_gets_the_same_problems_whether_its_tables_are_in_memory_or_in
     assert problems(pkg) == in_memory
     assert len(places) == 1 and places[0].endswith(".duckdb") and not os.path.exists(os.path.dirname(places[0]))
     assert DEFECTS <= {p[-1] for p in in_memory}
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 1 << 20])
+@pytest.mark.parametrize("data", [b"h\r\n1,\"a\nb\"\r\n2,c\r\n3,d", b"\xef\xbb\xbfh\n1,x\n\n2,\"y\nz\"\n"], ids=["crlf", "bom"])
+def test_a_files_bytes_from_a_line_to_its_end_are_read_from_the_end(tmp_path, monkeypatch, chunk, data):
+    # how the reader finds a table's last record, to read it again with the csv module
+    f = tmp_path / "x.csv"
+    f.write_bytes(data)
+    monkeypatch.setattr(reader, "CHUNK", chunk)
+    lines = data.split(b"\n")
+    for line in range(2, len(lines) + 1):
+        assert reader._from_line(f, line, data.count(b"\n")) == b"\n".join(lines[line - 1:]), line
+
+
+@pytest.mark.parametrize("data", [
+    b'a,b,c\r" xx","x,""",\r",\n\r',  # records end in a bare CR; the open value's LF balances the count
+    b'a,b,c\r"\xe2\x80\x9cq\r127,12\r',  # DuckDB drops every row after the header
+    b"a,b,c\r",
+    b"a,b,c\r\n1,2,3\r",  # a CRLF file whose last record ends in a bare CR
+], ids=["open quote", "no rows", "header", "crlf"])
+def test_a_carriage_return_that_ends_a_record_is_no_line_and_the_file_is_refused(tmp_path, data):
+    # DuckDB ends a record at a bare CR, the line count at a LF only: every bare CR must be inside
+    # a cell, or the lines the reader gives are not the file's
+    f = tmp_path / "x.csv"
+    f.write_bytes(data)
+    rows, _, problems = load(f, ["a", "b", "c"])
+    assert rows is None and [p.rule for p in problems] == ["source-error"], problems
+
+
+def test_a_carriage_return_inside_a_cell_is_read_as_a_value(tmp_path):
+    # and named by the tables step (invisible-character), not refused with the file
+    f = tmp_path / "x.csv"
+    f.write_bytes(b'a,b\n1,"x\ry"\n2,"u\r\r\nv"\n')
+    # the file holds a CRLF, so it is read as its LF original: the CRLF in the cell is a LF
+    assert load(f, ["a", "b"]) == ([["1", "x\ry"], ["2", "u\r\nv"]], [2, 3], [])

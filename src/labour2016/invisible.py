@@ -15,10 +15,10 @@ RANGES = ((0x00, 0x08), (0x0b, 0x1f), (0x7f, 0x9f), (0x200b, 0x200f), (0x202a, 0
           (0x2066, 0x2069), (0xfeff, 0xfeff))
 CLASS = "[" + "".join(f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in RANGES) + "]"
 
-# Printable ASCII but the quote mark, and tab: never part of a character above, nor of any UTF-8
-# sequence of more than one byte, so dropping them keeps every such sequence whole. The line feeds,
-# quote marks and carriage returns the reader accounts for are kept, so one pass leaves what both need.
-_DROPPED = bytes(b for b in range(0x20, 0x7f) if b != 0x22) + b"\t"
+# Printable ASCII and tab: never part of a character above, nor of any UTF-8
+# sequence of more than one byte, so dropping them keeps every such sequence whole. The line feeds
+# and carriage returns the reader accounts for are kept, so one pass leaves what both need.
+_DROPPED = bytes(range(0x20, 0x7f)) + b"\t"
 
 
 def _sequences() -> re.Pattern:
@@ -39,17 +39,16 @@ _BOM = "\ufeff".encode("utf-8")
 
 
 class Scan:
-    """One pass over a UTF-8 CSV file's bytes, fed chunk by chunk: the line feeds, quote marks and
-    carriage returns the reader accounts for (`breaks`, `quotes`, `carriages`), and whether the
-    file may hold one of the characters (close()). Printable ASCII but the quote, and tab, are
-    dropped (bytes.translate, in C), and the few bytes left are counted and searched. A leading
-    byte-order mark is not text; in a CRLF file (`crlf`), a CR before a LF is a line ending, as the
-    reader reads it."""
+    """One pass over a UTF-8 CSV file's bytes, fed chunk by chunk: the line feeds and carriage
+    returns the reader accounts for (`breaks`, `carriages`, `bare`), and whether the file may hold one of
+    the characters (close()). Printable ASCII and tab are dropped (bytes.translate, in C), and the
+    few bytes left are counted and searched. A leading byte-order mark is not text; in a CRLF file
+    (`crlf`), a CR before a LF is a line ending, as the reader reads it."""
 
     def __init__(self, crlf: bool):
         self.crlf = crlf
         self.found = False
-        self.breaks = self.quotes = self.carriages = 0
+        self.breaks = self.carriages = self.bare = 0  # bare: carriage returns before no line feed
         self._left = b""  # the end of the bytes left so far, where a split sequence may begin
         self._cr = b""
         self._head: bytes | None = b""  # the first bytes, until a byte-order mark would be whole
@@ -60,19 +59,19 @@ class Scan:
             if chunk and len(self._head) < len(_BOM):
                 return
             chunk, self._head = self._head.removeprefix(_BOM), None
-        if self.crlf:
-            chunk = self._cr + chunk
-            self._cr = b"\r" if chunk.endswith(b"\r") else b""
-            chunk = chunk[:len(chunk) - len(self._cr)]
+        chunk = self._cr + chunk
+        self._cr = b"\r" if chunk.endswith(b"\r") else b""  # held back: a LF may begin the next chunk
+        chunk = chunk[:len(chunk) - len(self._cr)]
         rest = chunk.translate(None, _DROPPED)
         self.breaks += rest.count(b"\n")
-        self.quotes += rest.count(b'"')
         carriages = rest.count(b"\r")
-        self.carriages += carriages
-        if carriages and self.crlf:
-            # every CR of this chunk is followed by a LF in it (a CR it ends on is held back)
-            self.found = self.found or carriages > chunk.count(b"\r\n")
-            rest = rest.replace(b"\r", b"")
+        if carriages:
+            bare = carriages - chunk.count(b"\r\n")
+            self.carriages += carriages
+            self.bare += bare
+            if self.crlf:
+                self.found = self.found or bare > 0
+                rest = rest.replace(b"\r", b"")
         if not self.found:
             left = self._left + rest
             self.found = _SEQUENCES.search(left) is not None
@@ -82,4 +81,5 @@ class Scan:
         """Whether the file may hold one (a CR it ended on included)."""
         self.feed(b"")
         self.carriages += len(self._cr)
+        self.bare += len(self._cr)
         return self.found or bool(self._cr)

@@ -9,7 +9,8 @@ a byte-order mark is dropped and CRLF inside a quoted cell becomes LF.
 
 DuckDB is the fast path. It skips blank lines silently, so the file's line breaks are counted to
 prove that nothing was skipped; a file it refuses or cannot account for is read again by the csv
-module, which names every bad line (the slow path, for broken files only).
+module, which names every bad line (the slow path, for broken files only). DuckDB reads a quote
+left open at the end of a file without a word, so every table's last record is read again too.
 """
 from __future__ import annotations
 
@@ -91,8 +92,8 @@ class _Bytes:
     ends_with_break: bool
     head: bytes  # the first bytes
     carriage: bool  # whether it holds a carriage return
+    bare: int  # carriage returns before no line feed
     hidden: bool  # whether it may hold a character no editor shows
-    quotes: int
 
 
 def _scan(path) -> _Bytes:
@@ -109,17 +110,42 @@ def _scan(path) -> _Bytes:
             last = chunk[-1:]
             scan.feed(chunk)
     if scan is None:
-        return _Bytes(0, 0, False, b"", False, False, 0)
+        return _Bytes(0, 0, False, b"", False, 0, False)
     hidden = scan.close()
-    return _Bytes(size, scan.breaks, last == b"\n", head, scan.carriages > 0, hidden, scan.quotes)
+    return _Bytes(size, scan.breaks, last == b"\n", head, scan.carriages > 0, scan.bare, hidden)
 
 
-def _open_quote(resource: model.Resource, quotes: int) -> list[Problem]:
-    """The csv module's problem with a file whose quote marks are odd in number: a quote left open,
-    unless one stands inside an unquoted cell (a value: 5" screen). DuckDB's reader of one thread
-    takes a quote left open as a value that runs to the end of the file, so a file it reads is
-    asked this first."""
-    return _records(resource)[1] if quotes % 2 else []
+def _from_line(path, line: int, breaks: int) -> bytes:
+    """The bytes of a file from the start of `line` to its end, read backwards from the end: the line
+    feeds after the line's start are `breaks` (the file's) less the line - 1 before it."""
+    need = max(breaks - (line - 1) + 1, 0)  # the line feeds from the end up to the one that ends line - 1
+    parts: list[bytes] = []
+    with open(path, "rb") as f:
+        pos = f.seek(0, io.SEEK_END)
+        while pos > 0:
+            step = min(CHUNK, pos)
+            pos -= step
+            f.seek(pos)
+            chunk = f.read(step)
+            found = chunk.count(b"\n")
+            if found >= need:
+                parts.append(chunk[len(chunk.rsplit(b"\n", need)[0]) + 1:])
+                break
+            parts.append(chunk)
+            need -= found
+    return b"".join(reversed(parts))
+
+
+def _last_record(resource: model.Resource, line: int, breaks: int) -> list[Problem]:
+    """The csv module's problem with a table's last record, which starts on `line`: a quote left
+    open runs to the end of the file, so it is in that record, and DuckDB's reader of one thread
+    reads it without a word (it drops the open value, or takes it to the end of the file). The quote
+    marks' number cannot tell: a 5" in an unquoted cell is a value."""
+    try:
+        text = _from_line(resource.file, line, breaks).decode("utf-8")
+    except UnicodeDecodeError:
+        return _records(resource)[1]
+    return _parse(resource, text, line)[1]
 
 
 def _typed_expr(f: model.Field, cell: str) -> str | None:
@@ -158,15 +184,26 @@ def _create(con, resource: model.Resource, k: int, crlf: bool) -> None:
         [*([list(resource.missing_values)] * n), str(resource.file), resource.delimiter])
 
 
+def _in_cells(n: int, text: str) -> str:
+    """SQL: how often `text` (SQL for a constant string) stands in a row's n cells. strpos finds it in
+    almost no cell, and is far cheaper than counting."""
+    return " + ".join(f"(case when strpos(r{i}, {text}) > 0 then (length(r{i}) - length(replace(r{i}, {text}, ''))) "
+                      f"// length({text}) else 0 end)" for i in range(n))
+
+
 def _count_breaks(con, k: int, n: int) -> int:
     """The line breaks inside the n cells of t<k>'s rows, each row's kept in temporary table
-    t<k>_breaks (row, breaks) where it has any. strpos finds none in almost every cell, and is far
-    cheaper than counting them."""
-    breaks = " + ".join(f"(case when strpos(r{i}, chr(10)) > 0 then length(r{i}) - length(replace(r{i}, chr(10), '')) "
-                        f"else 0 end)" for i in range(n))
-    con.execute(f"create or replace temp table t{k}_breaks as select * from (select rowid as r, {breaks} as b "
-                f"from t{k}) where b > 0")
+    t<k>_breaks (row, breaks) where it has any."""
+    con.execute(f"create or replace temp table t{k}_breaks as select * from (select rowid as r, "
+                f"{_in_cells(n, 'chr(10)')} as b from t{k}) where b > 0")
     return con.execute(f"select coalesce(sum(b), 0) from t{k}_breaks").fetchone()[0]
+
+
+def _count_bare(con, k: int, n: int, crlf: bool) -> int:
+    """The carriage returns before no line feed inside the n cells of t<k>'s rows. A CRLF file's
+    cells hold its CRLFs as LFs, so each CR left is one."""
+    bare = _in_cells(n, "chr(13)") if crlf else f"{_in_cells(n, 'chr(13)')} - ({_in_cells(n, 'chr(13) || chr(10)')})"
+    return con.execute(f"select coalesce(sum({bare}), 0) from t{k}").fetchone()[0]
 
 
 def _number_lines(con, k: int) -> None:
@@ -224,9 +261,6 @@ def load(con, resource: model.Resource, k: int) -> tuple[Table | None, list[Prob
     # refuses a quoted line break (the real package: five files have one), and where it does not it
     # took longer, by hand, order kept across its threads: at 10^6 rows per table, 19.2 to 19.6 s
     # against 17.6 to 17.7 s; at 10^5 rows, 1.73 to 1.76 s against 1.63 to 1.70 s.
-    problems = _open_quote(resource, found.quotes)
-    if problems:
-        return None, problems
     try:
         _create(con, resource, k, crlf)
     except duckdb.Error as e:
@@ -244,9 +278,14 @@ def load(con, resource: model.Resource, k: int) -> tuple[Table | None, list[Prob
                 _number_lines(con, k)
         finally:
             con.execute(f"drop table if exists t{k}_breaks")
-        if breaks != outside + inner:
+        # DuckDB ends a record at a bare CR too, which is no line: every one must be inside a cell
+        if breaks != outside + inner or (found.bare and _count_bare(con, k, len(names), crlf) != found.bare):
             return None, _slow(resource, None)
     line = f"t{k}.{LINE}" if inner else f"(t{k}.rowid + 2)"
+    last = con.execute(f"select max({line}) from t{k}").fetchone()[0] if rows else 2
+    problems = _last_record(resource, last, breaks)
+    if problems:
+        return None, problems
     blank = " and ".join(f"r{i} is null" for i in range(len(names)))
     odd = con.execute(f"select {line}, _extra_cell, _short from t{k} where _extra_cell or _short or ({blank}) "
                       f"order by 1").fetchall()
@@ -280,14 +319,18 @@ def _records(resource: model.Resource) -> tuple[list[tuple[int, list[str]]], lis
     problems = _undecodable(resource)
     if problems:
         return [], problems
-    text = resource.file.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    return _parse(resource, resource.file.read_bytes().decode("utf-8").removeprefix("\ufeff"), 1)
+
+
+def _parse(resource: model.Resource, text: str, line: int) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+    """The csv module's records of text that starts a record on `line` of the file."""
     csv.field_size_limit(sys.maxsize)  # a long quotation is a value, not an attack on the reader
-    records, prev = [], 0
+    records, prev = [], line - 1
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=resource.delimiter, strict=True)
     try:
         for row in reader:
             records.append((prev + 1, row))
-            prev = reader.line_num
+            prev = line - 1 + reader.line_num
     except csv.Error as e:
         return [], [SOURCE(resource.path, prev + 1, None, None, f"the CSV cannot be parsed here: {e}")]
     return records, []
