@@ -232,3 +232,33 @@ def test_a_carriage_return_inside_a_cell_is_read_as_a_value(tmp_path):
     f.write_bytes(b'a,b\n1,"x\ry"\n2,"u\r\r\nv"\n')
     # the file holds a CRLF, so it is read as its LF original: the CRLF in the cell is a LF
     assert load(f, ["a", "b"]) == ([["1", "x\ry"], ["2", "u\r\nv"]], [2, 3], [])
+
+
+def test_a_database_that_fails_to_close_still_removes_its_workspace(tmp_path):
+    # the workspace holds a large package's database file, as large as its CSVs
+    from labour2016 import bounds
+    from labour2016.validate.files import Database
+
+    class Failing:
+        def close(self):
+            raise duckdb.IOException("disk full")
+
+    workspace = bounds.Workspace("test")
+    with pytest.raises(duckdb.IOException):
+        Database(Failing(), {}, workspace).close()
+    assert not os.path.exists(workspace.folder)
+
+
+def test_a_connection_whose_views_fail_is_closed_before_its_workspace_goes(monkeypatch):
+    # build removes its workspace, with a large package's database file, when open_model fails
+    from labour2016 import api
+
+    made = []
+    connect = duckdb.connect
+    macros, tables, _ = sqlgen.split(sqlgen.views_sql())
+    monkeypatch.setattr(api.duckdb, "connect", lambda *a, **k: made.append(connect(*a, **k)) or made[-1])
+    monkeypatch.setattr(api.sqlgen, "split", lambda sql: (macros, tables, "create view v as select * from nowhere"))
+    with pytest.raises(duckdb.CatalogException):
+        api.open_model(package.model())
+    with pytest.raises(duckdb.ConnectionException):
+        made[0].execute("select 1")

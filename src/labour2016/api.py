@@ -79,13 +79,17 @@ def open_model(pkg: model.Package, safe: bool = True, database: str = ":memory:"
     block = sqlgen.generate(pkg, absolute=True)
     con = duckdb.connect(database, config=bounds.config(timeout, memory_limit, threads, spill))
     _OPEN.add(con)
-    con.execute("set enable_progress_bar = false")  # DuckDB would draw it into the output
-    con.execute(macros)
-    con.execute(block.replace("create or replace view ", "create or replace table "))
-    con.execute(analytic)
-    if safe:
-        con.execute("set enable_external_access = false")
-        con.execute("set lock_configuration = true")
+    try:
+        con.execute("set enable_progress_bar = false")  # DuckDB would draw it into the output
+        con.execute(macros)
+        con.execute(block.replace("create or replace view ", "create or replace table "))
+        con.execute(analytic)
+        if safe:
+            con.execute("set enable_external_access = false")
+            con.execute("set lock_configuration = true")
+    except BaseException:
+        con.close()  # before the caller's workspace, and a large package's database file, is removed
+        raise
     return con
 
 

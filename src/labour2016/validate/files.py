@@ -21,8 +21,10 @@ class Database:
     workspace: bounds.Workspace
 
     def close(self) -> None:
-        self.con.close()
-        self.workspace.close()
+        try:
+            self.con.close()
+        finally:
+            self.workspace.close()  # a large package's database file is there: never left behind
 
     def using(self, con) -> Database:
         """The same tables on another connection to the database (a cursor of `con`)."""
