@@ -40,15 +40,15 @@ _BOM = "\ufeff".encode("utf-8")
 
 class Scan:
     """One pass over a UTF-8 CSV file's bytes, fed chunk by chunk: the line feeds and carriage
-    returns the reader accounts for (`breaks`, `carriages`, `bare`), and whether the file may hold one of
-    the characters (close()). Printable ASCII and tab are dropped (bytes.translate, in C), and the
-    few bytes left are counted and searched. A leading byte-order mark is not text; in a CRLF file
-    (`crlf`), a CR before a LF is a line ending, as the reader reads it."""
+    returns the reader accounts for (`breaks`; `bare`, the CRs before no LF), and whether the file
+    may hold one of the characters (close()). Printable ASCII and tab are dropped (bytes.translate,
+    in C), and the few bytes left are counted and searched. A leading byte-order mark is not text;
+    in a CRLF file (`crlf`), a CR before a LF is a line ending, as the reader reads it."""
 
     def __init__(self, crlf: bool):
         self.crlf = crlf
         self.found = False
-        self.breaks = self.carriages = self.bare = 0  # bare: carriage returns before no line feed
+        self.breaks = self.bare = 0
         self._left = b""  # the end of the bytes left so far, where a split sequence may begin
         self._cr = b""
         self._head: bytes | None = b""  # the first bytes, until a byte-order mark would be whole
@@ -67,7 +67,6 @@ class Scan:
         carriages = rest.count(b"\r")
         if carriages:
             bare = carriages - chunk.count(b"\r\n")
-            self.carriages += carriages
             self.bare += bare
             if self.crlf:
                 self.found = self.found or bare > 0
@@ -80,6 +79,5 @@ class Scan:
     def close(self) -> bool:
         """Whether the file may hold one (a CR it ended on included)."""
         self.feed(b"")
-        self.carriages += len(self._cr)
         self.bare += len(self._cr)
         return self.found or bool(self._cr)

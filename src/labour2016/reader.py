@@ -91,7 +91,6 @@ class _Bytes:
     breaks: int  # line feeds
     ends_with_break: bool
     head: bytes  # the first bytes
-    carriage: bool  # whether it holds a carriage return
     bare: int  # carriage returns before no line feed
     hidden: bool  # whether it may hold a character no editor shows
 
@@ -110,9 +109,9 @@ def _scan(path) -> _Bytes:
             last = chunk[-1:]
             scan.feed(chunk)
     if scan is None:
-        return _Bytes(0, 0, False, b"", False, 0, False)
+        return _Bytes(0, 0, False, b"", 0, False)
     hidden = scan.close()
-    return _Bytes(size, scan.breaks, last == b"\n", head, scan.carriages > 0, scan.bare, hidden)
+    return _Bytes(size, scan.breaks, last == b"\n", head, scan.bare, hidden)
 
 
 def _from_line(path, line: int, breaks: int) -> bytes:
@@ -268,10 +267,10 @@ def load(con, resource: model.Resource, k: int) -> tuple[Table | None, list[Prob
     (rows,), inner = con.execute(f"select count(*) from t{k}").fetchone(), 0
     # Every record ends in a line break (the last may not), and so does the header; a line break
     # inside a cell, or a blank line DuckDB skipped, adds one more. Only a file with more line breaks
-    # than that, or with a carriage return (records may end in a bare CR, as Excel for Mac writes,
-    # with LFs inside cells), has its cells' line breaks counted.
+    # than that, or with a bare CR (records may end in one, as Excel for Mac writes, with LFs inside
+    # cells to balance the count), has its cells' line breaks counted.
     outside = rows + 1 - (not found.ends_with_break)
-    if breaks != outside or found.carriage:
+    if breaks != outside or found.bare:
         try:
             inner = _count_breaks(con, k, len(names))
             if inner and breaks == outside + inner:
